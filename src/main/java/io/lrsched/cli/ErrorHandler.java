@@ -1,0 +1,29 @@
+package io.lrsched.cli;
+
+import io.lrsched.config.ConfigError;
+import io.lrsched.train.RunFailure;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns the failures a user can cause into one line on stderr and an exit code; anything else is a bug and keeps
+ * its stack trace.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler {
+
+  @Override
+  public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
+    if (e instanceof ConfigError) {
+      cli.getErr().println("lrsched: configuration error: " + e.getMessage());
+      return Main.EXIT_CONFIG;
+    }
+    if (e instanceof RunFailure) {
+      cli.getErr().println("lrsched: error: " + e.getMessage());
+      return Main.EXIT_FAILURE;
+    }
+    cli.getErr().println("lrsched: failed: " + e);
+    e.printStackTrace(cli.getErr());
+    return Main.EXIT_FAILURE;
+  }
+}

@@ -1,0 +1,66 @@
+package io.lrsched.cli;
+
+import io.lrsched.config.ExperimentSettings;
+import io.lrsched.config.SettingsLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The options every experiment command shares: the experiment file, {@code --set} overrides, and the tutorial's own
+ * flags as shorthands for their keys.
+ */
+final class ExperimentOptions {
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "EXPERIMENT.conf",
+      description = "HOCON experiment file; without one, reference.conf's defaults run (synthetic data).")
+  Path experimentFile;
+
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Override any key, e.g. --set training.epochs=3 (repeatable).")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--schedule", paramLabel = "NAME", description = "Shorthand for --set schedule.type=NAME.")
+  String schedule;
+
+  @Option(names = "--epochs", paramLabel = "N", description = "Shorthand for --set training.epochs=N.")
+  Integer epochs;
+
+  @Option(names = "--lr-plot", paramLabel = "FILE", description = "Shorthand for --set output.lr-plot=FILE.")
+  String lrPlot;
+
+  @Option(
+      names = "--train-plot",
+      paramLabel = "FILE",
+      description = "Shorthand for --set output.train-plot=FILE.")
+  String trainPlot;
+
+  /** Loads and validates the experiment; shorthands come after --set, so they win. */
+  ExperimentSettings load() {
+    List<String> all = new ArrayList<>(overrides);
+    // The tutorial's --schedule "" means no schedule.
+    String scheduleName = schedule == null ? null : schedule.isBlank() ? "none" : schedule;
+    addIfGiven(all, "schedule.type", scheduleName == null ? null : quoted(scheduleName));
+    addIfGiven(all, "training.epochs", epochs == null ? null : epochs.toString());
+    addIfGiven(all, "output.lr-plot", lrPlot == null ? null : quoted(lrPlot));
+    addIfGiven(all, "output.train-plot", trainPlot == null ? null : quoted(trainPlot));
+    return new SettingsLoader().load(experimentFile, all);
+  }
+
+  private static void addIfGiven(List<String> all, String key, String value) {
+    if (value != null) {
+      all.add(key + "=" + value);
+    }
+  }
+
+  private static String quoted(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}

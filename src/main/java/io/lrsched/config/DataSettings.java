@@ -1,0 +1,24 @@
+package io.lrsched.config;
+
+import java.io.Serializable;
+
+/**
+ * Where the images come from and how much of them to use.
+ *
+ * @param source synthetic, cifar-binary or image-folder
+ * @param path folder or archive URI; empty for synthetic
+ * @param trainSubset size of the seeded training subset, 0 for all
+ * @param testSubset size of the seeded test subset, 0 for all
+ * @param partitions partitions of the cached image RDDs, 0 for Spark's default parallelism
+ * @param syntheticTrainSize images in the synthetic training split
+ * @param syntheticTestSize images in the synthetic test split
+ */
+public record DataSettings(
+    String source,
+    String path,
+    int trainSubset,
+    int testSubset,
+    int partitions,
+    int syntheticTrainSize,
+    int syntheticTestSize)
+    implements Serializable {}

@@ -1,0 +1,257 @@
+package io.lrsched.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * Reads one experiment: {@code --set} overrides, then the experiment file, then {@code reference.conf}. Every key is
+ * checked against the reference (unknown keys are errors, not silently ignored), every value is type- and
+ * range-checked, and the result is an immutable {@link ExperimentSettings}. All errors are {@link ConfigError}s
+ * raised here, before Spark starts ("all exceptions at construct time").
+ */
+public final class SettingsLoader {
+
+  /** Sections in the order a reader needs them, for the echo and the saved config. */
+  private static final List<String> SECTIONS =
+      List.of("experiment", "data", "model", "training", "schedule", "output");
+
+  private static final Set<String> DATA_SOURCES = Set.of("synthetic", "cifar-binary", "image-folder");
+
+  private final Config reference;
+
+  /** A loader whose defaults are the {@code reference.conf} on the classpath. */
+  public SettingsLoader() {
+    this(ConfigFactory.defaultReference());
+  }
+
+  SettingsLoader(Config reference) {
+    this.reference = reference;
+  }
+
+  /**
+   * Loads and validates an experiment.
+   *
+   * @param experimentFile the experiment's HOCON file, or null for the defaults alone
+   * @param overrides {@code key=value} strings (HOCON syntax), applied last
+   * @return the validated settings
+   * @throws ConfigError one line naming the file, key and value at fault
+   */
+  public ExperimentSettings load(Path experimentFile, List<String> overrides) {
+    Config user = ConfigFactory.empty();
+    for (String override : overrides) {
+      user = parseOverride(override).withFallback(user);
+    }
+    String source = "reference.conf";
+    if (experimentFile != null) {
+      user = user.withFallback(parseFile(experimentFile));
+      source = experimentFile.toString();
+    }
+    rejectUnknownKeys(user);
+    Config merged;
+    try {
+      merged = user.withFallback(reference).resolve();
+    } catch (ConfigException e) {
+      throw new ConfigError(oneLine(e));
+    }
+    return read(merged, source);
+  }
+
+  private static Config parseOverride(String override) {
+    int eq = override.indexOf('=');
+    if (eq <= 0) {
+      throw new ConfigError("--set " + override + ": expected key=value, e.g. --set training.epochs=3");
+    }
+    try {
+      return ConfigFactory.parseString(
+          override, ConfigParseOptions.defaults().setOriginDescription("--set " + override));
+    } catch (ConfigException e) {
+      throw new ConfigError("--set " + override + ": not a valid key=value (" + oneLine(e) + ")");
+    }
+  }
+
+  private static Config parseFile(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigError(file + ": no such experiment file");
+    }
+    try {
+      return ConfigFactory.parseFile(
+          file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+    } catch (ConfigException e) {
+      throw new ConfigError(oneLine(e));
+    }
+  }
+
+  private void rejectUnknownKeys(Config user) {
+    for (Map.Entry<String, ConfigValue> entry : user.entrySet()) {
+      String key = entry.getKey();
+      if (!reference.hasPathOrNull(key)) {
+        throw new ConfigError(
+            origin(entry.getValue()) + ": unknown key '" + key + "'" + knownKeysHint(key));
+      }
+      if (reference.getValue(key).valueType() == ConfigValueType.OBJECT) {
+        throw new ConfigError(
+            origin(entry.getValue()) + ": " + key + " = " + entry.getValue().render(ConfigRenderOptions.concise())
+                + ": expected a block of settings { ... }" + knownKeysHint(key + ".x"));
+      }
+    }
+  }
+
+  private String knownKeysHint(String key) {
+    int dot = key.lastIndexOf('.');
+    String parent = dot < 0 ? "" : key.substring(0, dot);
+    Set<String> siblings =
+        parent.isEmpty() ? reference.root().keySet() : reference.hasPath(parent)
+            && reference.getValue(parent).valueType() == ConfigValueType.OBJECT
+            ? reference.getConfig(parent).root().keySet() : Set.of();
+    if (siblings.isEmpty()) {
+      return "";
+    }
+    StringJoiner known = new StringJoiner(", ", " (known here: ", ")");
+    siblings.stream().sorted().forEach(known::add);
+    return known.toString();
+  }
+
+  private static ExperimentSettings read(Config c, String source) {
+    Checked v = new Checked(c);
+    String name = v.nonEmptyString("experiment.name");
+    long seed = v.anyLong("experiment.seed");
+
+    String dataSource = v.oneOf("data.source", DATA_SOURCES);
+    String path = v.string("data.path");
+    if (!dataSource.equals("synthetic") && path.isBlank()) {
+      throw new ConfigError(
+          v.where("data.path") + ": data.path is empty: data.source = " + dataSource
+              + " needs the folder or .tar.gz of the data set (or LRSCHED_DATA in the environment)");
+    }
+    DataSettings data =
+        new DataSettings(
+            dataSource,
+            path,
+            v.nonNegativeInt("data.train-subset"),
+            v.nonNegativeInt("data.test-subset"),
+            v.nonNegativeInt("data.partitions"),
+            v.positiveInt("data.synthetic.train-size"),
+            v.positiveInt("data.synthetic.test-size"));
+
+    List<Integer> stages = v.positiveIntList("model.stages");
+    List<Integer> filters = v.positiveIntList("model.filters");
+    if (stages.size() != 3) {
+      throw new ConfigError(
+          v.where("model.stages") + ": model.stages = " + stages
+              + ": expected 3 entries (the 8x8 average pool needs 32x32 inputs reduced by two stride-2 stages)");
+    }
+    if (filters.size() != stages.size() + 1) {
+      throw new ConfigError(
+          v.where("model.filters") + ": model.filters = " + filters + ": expected " + (stages.size() + 1)
+              + " entries (the stem, then one per stage)");
+    }
+    for (int i = 1; i < filters.size(); i++) {
+      if (filters.get(i) % 4 != 0) {
+        throw new ConfigError(
+            v.where("model.filters") + ": model.filters = " + filters
+                + ": stage filters must be multiples of 4 (bottlenecks use K/4)");
+      }
+    }
+    ModelSettings model =
+        new ModelSettings(
+            stages,
+            filters,
+            v.nonNegativeDouble("model.l2.module"),
+            v.nonNegativeDouble("model.l2.stem"),
+            v.nonNegativeDouble("model.l2.dense"),
+            v.positiveDouble("model.batch-norm.epsilon"),
+            v.doubleInOpenUnit("model.batch-norm.momentum"),
+            v.oneOf("model.data-format", Set.of("nchw", "nhwc")));
+
+    TrainingSettings training =
+        new TrainingSettings(
+            v.positiveInt("training.epochs"),
+            v.positiveInt("training.batch-size"),
+            v.positiveDouble("training.lr"),
+            v.doubleInHalfOpenUnit("training.momentum"),
+            v.nonNegativeInt("training.workers"),
+            v.positiveInt("training.averaging-frequency"),
+            v.nonNegativeInt("training.worker-prefetch"),
+            v.bool("training.save-updater"));
+
+    String type = v.nonEmptyString("schedule.type");
+    ScheduleSettings schedule = new ScheduleSettings(type, c.getConfig("schedule").root().unwrapped());
+
+    OutputSettings output =
+        new OutputSettings(
+            v.nonEmptyString("output.dir"),
+            v.fileName("output.lr-plot"),
+            v.fileName("output.train-plot"));
+
+    return new ExperimentSettings(
+        name, seed, data, model, training, schedule, output, source, render(c));
+  }
+
+  /** The resolved configuration, section by section in reading order, as HOCON with the reference's comments. */
+  static String render(Config c) {
+    ConfigRenderOptions options =
+        ConfigRenderOptions.defaults().setOriginComments(false).setComments(false).setJson(false);
+    StringBuilder out = new StringBuilder();
+    for (String section : SECTIONS) {
+      out.append(section).append(' ').append(c.getValue(section).render(options).strip()).append('\n');
+    }
+    return out.toString();
+  }
+
+  /**
+   * The hyperparameters one line per section, for the start-of-run echo.
+   *
+   * @param settings the settings to echo
+   * @return lines such as {@code training: epochs=100 batch-size=128 ...}
+   */
+  public static List<String> echo(ExperimentSettings settings) {
+    Config c = ConfigFactory.parseString(settings.rendered());
+    List<String> lines = new ArrayList<>();
+    for (String section : SECTIONS) {
+      StringJoiner line = new StringJoiner(" ", section + ": ", "");
+      Config sectionConfig = c.getConfig(section);
+      if (section.equals("schedule")) {
+        sectionConfig = activeSchedule(sectionConfig);
+      }
+      sectionConfig.entrySet().stream()
+          .sorted(Map.Entry.comparingByKey())
+          .forEach(e -> line.add(e.getKey() + "=" + e.getValue().render(ConfigRenderOptions.concise())));
+      lines.add(line.toString());
+    }
+    return lines;
+  }
+
+  /** Only the parameters that act: the type, its own block, and the wrappers that apply to any schedule. */
+  private static Config activeSchedule(Config schedule) {
+    String type = schedule.getString("type");
+    Config active = ConfigFactory.empty().withValue("type", schedule.getValue("type"));
+    for (String key : schedule.root().keySet()) {
+      boolean own = key.equals(type);
+      boolean wrapper = key.equals("warmup") || key.equals("linear-scaling");
+      if (own || wrapper) {
+        active = active.withValue(key, schedule.getValue(key));
+      }
+    }
+    return active;
+  }
+
+  private static String origin(ConfigValue value) {
+    return value.origin().description().replaceAll(": (\\d+)$", ":$1");
+  }
+
+  static String oneLine(ConfigException e) {
+    return e.getMessage().replace('\n', ' ').strip();
+  }
+}

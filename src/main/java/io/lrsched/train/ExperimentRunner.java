@@ -1,0 +1,194 @@
+package io.lrsched.train;
+
+import io.lrsched.config.ConfigError;
+import io.lrsched.config.ExperimentSettings;
+import io.lrsched.config.ModelSettings;
+import io.lrsched.config.SettingsLoader;
+import io.lrsched.config.TrainingSettings;
+import io.lrsched.model.ResNet;
+import io.lrsched.model.ResNetSpec;
+import io.lrsched.report.EpochMetrics;
+import io.lrsched.report.KerasLine;
+import io.lrsched.schedule.EpochLrTable;
+import io.lrsched.schedule.LearningRateSchedule;
+import io.lrsched.schedule.ScheduleContext;
+import io.lrsched.schedule.ScheduleRegistry;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.CollectionAccumulator;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.spark.api.RDDTrainingApproach;
+import org.deeplearning4j.spark.api.Repartition;
+import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
+import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
+
+/**
+ * The driver's side of one experiment: validate, load the data on the executors, then for every epoch broadcast the
+ * epoch's learning-rate table, train it round by round with DL4J's parameter averaging, gather what every worker
+ * applied, evaluate on the test split, and record the epoch in the run folder.
+ */
+public final class ExperimentRunner {
+
+  /** Relative tolerance between the LR a worker applied and the schedule's value. */
+  static final double LR_TOLERANCE = 1e-9;
+
+  private final ExperimentSettings settings;
+  private final PrintStream console;
+
+  /**
+   * @param settings the validated experiment
+   * @param console where progress lines go (the tutorial's {@code [INFO]} lines and the per-epoch lines)
+   */
+  public ExperimentRunner(ExperimentSettings settings, PrintStream console) {
+    this.settings = settings;
+    this.console = console;
+  }
+
+  /**
+   * Validates what needs no Spark (the schedule's parameters), so that a bad experiment fails before any cluster
+   * resources are taken.
+   *
+   * @return the schedule as configured, for an epoch length to be fixed once the data is counted
+   * @throws ConfigError for a bad schedule
+   */
+  public LearningRateSchedule validate() {
+    return schedule(1, 1);
+  }
+
+  private LearningRateSchedule schedule(int stepsPerEpoch, int workers) {
+    TrainingSettings t = settings.training();
+    try {
+      return ScheduleRegistry.fromConfig(
+          settings.schedule().block(), new ScheduleContext(t.lr(), t.epochs(), stepsPerEpoch, workers));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigError(settings.source() + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Runs the experiment to the end.
+   *
+   * @return where the results went and the final figures
+   */
+  public RunSummary run() {
+    validate();
+    for (String line : SettingsLoader.echo(settings)) {
+      info(line);
+    }
+    RunRecorder recorder = RunRecorder.create(settings);
+    info("results go to " + recorder.uri());
+    try (JavaSparkContext sc = SparkContexts.create("lrsched " + settings.name())) {
+      recorder.recordSpark(sc);
+      return train(sc, recorder);
+    }
+  }
+
+  private RunSummary train(JavaSparkContext sc, RunRecorder recorder) {
+    ModelSettings m = settings.model();
+    boolean channelsLast = m.dataFormat().equals("nhwc");
+    info("loading " + settings.data().source() + " data...");
+    TrainingData data = TrainingData.load(sc, settings.data(), settings.seed(), channelsLast);
+    TrainingSettings t = settings.training();
+    int workers = t.workers() > 0 ? t.workers() : sc.defaultParallelism();
+    WorkerLayout layout = new WorkerLayout(workers, t.batchSize(), t.averagingFrequency());
+    int steps = layout.stepsPerEpoch(data.trainCount());
+    int rounds = layout.rounds(steps);
+    info(data.description() + ": " + data.trainCount() + " training and " + data.testCount() + " test images, "
+        + data.classNames().size() + " classes");
+    info("parameter averaging: " + workers + " workers x " + layout.batchPerWorker() + " images per step, "
+        + "averaging every " + t.averagingFrequency() + " steps; " + steps + " steps (" + rounds
+        + " rounds) per epoch");
+
+    LearningRateSchedule schedule = schedule(steps, workers);
+    info(ScheduleMessages.describe(schedule));
+
+    ComputationGraph graph = ResNet.init(spec(m, channelsLast));
+    info("model: " + m.stages() + " modules, filters " + m.filters() + ", " + graph.numParams() + " parameters");
+    CollectionAccumulator<StepRecord> stepRecords = sc.sc().collectionAccumulator("lrsched-steps");
+    LrHook hook = new LrHook(stepRecords);
+    SparkComputationGraph sparkNet = new SparkComputationGraph(sc, graph, trainingMaster(layout, hook));
+    DistributedEvaluator evaluator = new DistributedEvaluator(sc, data.testBatches(), data.classNames().size());
+
+    List<EpochMetrics> history = new ArrayList<>();
+    EvaluationResult last = null;
+    for (int epoch = 0; epoch < t.epochs(); epoch++) {
+      long start = System.nanoTime();
+      EpochLrTable table = EpochLrTable.of(schedule, epoch, steps);
+      Broadcast<EpochLrTable> tableBroadcast = sc.broadcast(table);
+      hook.startEpoch(tableBroadcast, epoch);
+      EpochBatches batches =
+          EpochBatches.shuffle(sc, data.trainIndexed(), data.trainCount(), layout, settings.seed(), epoch,
+              channelsLast, data.classNames().size());
+      stepRecords.reset();
+      for (int round = 0; round < rounds; round++) {
+        hook.startRound(round * t.averagingFrequency());
+        sparkNet.fit(batches.round(round));
+      }
+      batches.release();
+      tableBroadcast.destroy();
+      List<StepRecord> applied = new ArrayList<>(stepRecords.value());
+      reportLrMismatches(applied);
+
+      last = evaluator.evaluate(sparkNet.getNetwork());
+      double seconds = (System.nanoTime() - start) / 1e9;
+      EpochMetrics metrics = EpochSummary.of(epoch, table, applied, last, seconds, steps, regularization(sparkNet));
+      history.add(metrics);
+      console.println(KerasLine.format(metrics, t.epochs()));
+      recorder.recordEpoch(history, applied);
+      schedule = schedule.onEpochEnd(epoch, last.meanLoss());
+    }
+
+    info("evaluating network...");
+    String report = recorder.recordFinal(history, last, data.classNames());
+    console.println(report);
+    data.release();
+    return new RunSummary(recorder.uri(), history, last);
+  }
+
+  private static double regularization(SparkComputationGraph sparkNet) {
+    return sparkNet.getNetwork().calcRegularizationScore(true);
+  }
+
+  private ParameterAveragingTrainingMaster trainingMaster(WorkerLayout layout, LrHook hook) {
+    TrainingSettings t = settings.training();
+    return new ParameterAveragingTrainingMaster.Builder(layout.workers(), layout.batchPerWorker())
+        .batchSizePerWorker(layout.batchPerWorker())
+        .averagingFrequency(t.averagingFrequency())
+        .workerPrefetchNumBatches(t.workerPrefetch())
+        .saveUpdater(t.saveUpdater())
+        // Each round's RDD is already one partition per worker, each holding exactly its local steps.
+        .repartionData(Repartition.Never)
+        .rddTrainingApproach(RDDTrainingApproach.Direct)
+        // The round's data is derived from the cached epoch layout; caching it again would leak a copy per round.
+        .storageLevel(null)
+        .rngSeed(settings.seed())
+        .trainingHooks(hook)
+        .build();
+  }
+
+  private ResNetSpec spec(ModelSettings m, boolean channelsLast) {
+    return new ResNetSpec(32, 32, 3, TrainingData.CLASSES,
+        m.stages().stream().mapToInt(Integer::intValue).toArray(),
+        m.filters().stream().mapToInt(Integer::intValue).toArray(),
+        m.l2Module(), m.l2Stem(), m.l2Dense(), m.batchNormEpsilon(), m.batchNormMomentum(),
+        channelsLast ? CNN2DFormat.NHWC : CNN2DFormat.NCHW,
+        settings.seed(), settings.training().lr(), settings.training().momentum());
+  }
+
+  private void reportLrMismatches(List<StepRecord> applied) {
+    for (StepRecord r : applied) {
+      if (!(r.relativeLrError() <= LR_TOLERANCE)) {
+        System.err.printf("[ERROR] epoch %d step %d worker %d (executor %s, pid %d) applied lr %.10g, the schedule"
+            + " says %.10g%n", r.epoch() + 1, r.step(), r.worker(), r.executor(), r.pid(), r.lr(), r.expectedLr());
+      }
+    }
+  }
+
+  private void info(String line) {
+    console.println("[INFO] " + line);
+  }
+}

@@ -1,0 +1,127 @@
+package io.lrsched.train;
+
+import io.lrsched.config.ExperimentSettings;
+import io.lrsched.report.ClassificationReport;
+import io.lrsched.report.EpochMetrics;
+import io.lrsched.report.LearningRatePlot;
+import io.lrsched.report.MetricsCsv;
+import io.lrsched.report.TrainingPlot;
+import io.lrsched.storage.RunFolder;
+import io.lrsched.storage.StorageException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.api.java.JavaSparkContext;
+import scala.Tuple2;
+
+/**
+ * Writes a run's folder: its provenance at the start, its metrics after every epoch (so an interrupted run keeps
+ * what it finished), and its report and plots at the end. Every file is written atomically by {@link RunFolder}.
+ */
+final class RunRecorder {
+
+  static final String CONFIG = "config.conf";
+  static final String PROVENANCE = "provenance.txt";
+  static final String METRICS = "metrics.csv";
+  static final String LR_APPLIED = "lr-applied.csv";
+  static final String REPORT = "classification-report.txt";
+  static final String REPORT_CSV = "classification-report.csv";
+
+  private final ExperimentSettings settings;
+  private final RunFolder folder;
+  private final StringBuilder lrApplied = new StringBuilder("epoch,step,worker,executor,pid,lr,expected_lr\n");
+  private final StringBuilder provenance = new StringBuilder();
+
+  private RunRecorder(ExperimentSettings settings, RunFolder folder) {
+    this.settings = settings;
+    this.folder = folder;
+  }
+
+  /** Creates the run folder and writes the resolved configuration, before any Spark work. */
+  static RunRecorder create(ExperimentSettings settings) {
+    try {
+      RunFolder folder = RunFolder.create(settings.output().dir(), settings.name());
+      RunRecorder recorder = new RunRecorder(settings, folder);
+      folder.writeText(CONFIG, "# Resolved configuration of this run (from " + settings.source() + ")\n"
+          + settings.rendered());
+      recorder.provenance
+          .append("program: lrsched ").append(version()).append('\n')
+          .append("started: ").append(Instant.now()).append('\n')
+          .append("experiment file: ").append(settings.source()).append('\n')
+          .append("java: ").append(System.getProperty("java.version")).append('\n');
+      folder.writeText(PROVENANCE, recorder.provenance.toString());
+      return recorder;
+    } catch (StorageException e) {
+      throw new RunFailure("output.dir = " + settings.output().dir() + ": " + e.getMessage(), e);
+    }
+  }
+
+  String uri() {
+    return folder.uri();
+  }
+
+  /** Adds Spark's configuration (sorted) to the provenance. */
+  void recordSpark(JavaSparkContext sc) {
+    Map<String, String> conf = new TreeMap<>();
+    for (Tuple2<String, String> entry : sc.getConf().getAll()) {
+      conf.put(entry._1(), entry._2());
+    }
+    provenance.append("spark version: ").append(sc.version()).append('\n');
+    provenance.append("spark application id: ").append(sc.sc().applicationId()).append('\n');
+    provenance.append("spark default parallelism: ").append(sc.defaultParallelism()).append('\n');
+    conf.forEach((k, v) -> provenance.append("spark conf: ").append(k).append('=').append(v).append('\n'));
+    write(PROVENANCE, provenance.toString());
+  }
+
+  /** Rewrites the metrics and the applied learning rates after an epoch. */
+  void recordEpoch(List<EpochMetrics> history, List<StepRecord> applied) {
+    applied.stream()
+        .sorted((a, b) -> a.step() != b.step() ? Integer.compare(a.step(), b.step())
+            : Integer.compare(a.worker(), b.worker()))
+        .forEach(r -> lrApplied.append(r.epoch() + 1).append(',').append(r.step()).append(',')
+            .append(r.worker()).append(',').append(r.executor()).append(',').append(r.pid()).append(',')
+            .append(r.lr()).append(',').append(r.expectedLr()).append('\n'));
+    write(METRICS, MetricsCsv.render(history));
+    write(LR_APPLIED, lrApplied.toString());
+  }
+
+  /**
+   * Writes the classification report and the plots.
+   *
+   * @return the report's text, as printed
+   */
+  String recordFinal(List<EpochMetrics> history, EvaluationResult last, List<String> classNames) {
+    ClassificationReport report = ClassificationReport.from(last.confusion(), classNames);
+    write(REPORT, report.toText());
+    write(REPORT_CSV, report.toCsv());
+    writeBytes(settings.output().trainPlot(), TrainingPlot.render(history));
+    double[] epochs = history.stream().mapToDouble(EpochMetrics::epoch).toArray();
+    double[] lrs = history.stream().mapToDouble(EpochMetrics::lr).toArray();
+    writeBytes(settings.output().lrPlot(), LearningRatePlot.render(epochs, lrs));
+    provenance.append("finished: ").append(Instant.now()).append('\n');
+    write(PROVENANCE, provenance.toString());
+    return report.toText();
+  }
+
+  private void write(String name, String text) {
+    try {
+      folder.writeText(name, text);
+    } catch (StorageException e) {
+      throw new RunFailure(folder.fileUri(name) + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void writeBytes(String name, byte[] bytes) {
+    try {
+      folder.writeBytes(name, bytes);
+    } catch (StorageException e) {
+      throw new RunFailure(folder.fileUri(name) + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String version() {
+    String v = RunRecorder.class.getPackage().getImplementationVersion();
+    return v == null ? "development" : v;
+  }
+}

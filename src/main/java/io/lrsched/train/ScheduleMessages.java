@@ -1,0 +1,24 @@
+package io.lrsched.train;
+
+import io.lrsched.schedule.LearningRateSchedule;
+
+/** The tutorial's start-of-run sentence about the schedule, followed by the schedule and all its parameters. */
+final class ScheduleMessages {
+  private ScheduleMessages() {}
+
+  static String describe(LearningRateSchedule schedule) {
+    String name = schedule.name();
+    if (name.equals("none")) {
+      return "no learning rate schedule being used (" + schedule + ")";
+    }
+    String label =
+        switch (name) {
+          case "step" -> "step-based";
+          case "standard" -> "standard";
+          case "linear" -> "linear";
+          case "poly" -> "polynomial";
+          default -> name;
+        };
+    return "using '" + label + "' learning rate decay... " + schedule;
+  }
+}

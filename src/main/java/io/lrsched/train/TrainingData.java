@@ -1,0 +1,88 @@
+package io.lrsched.train;
+
+import io.lrsched.config.DataSettings;
+import io.lrsched.data.CifarBinarySource;
+import io.lrsched.data.ImageFolderSource;
+import io.lrsched.data.ImageSource;
+import io.lrsched.data.LabeledImage;
+import io.lrsched.data.Minibatches;
+import io.lrsched.data.Split;
+import io.lrsched.data.Subsets;
+import io.lrsched.data.SyntheticSource;
+import java.util.List;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.storage.StorageLevel;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * The experiment's images, read on the executors and cached there: the training split indexed 0..n-1 (so each epoch
+ * can shuffle it by position) and the test split as evaluation minibatches.
+ *
+ * @param classNames class names in label order
+ * @param train training images, cached
+ * @param trainIndexed training images with their index
+ * @param trainCount number of training images
+ * @param testBatches test minibatches
+ * @param testCount number of test images
+ * @param description where the images came from, for the log
+ */
+record TrainingData(
+    List<String> classNames,
+    JavaRDD<LabeledImage> train,
+    JavaPairRDD<LabeledImage, Long> trainIndexed,
+    int trainCount,
+    JavaRDD<DataSet> testBatches,
+    long testCount,
+    String description) {
+
+  /** Images per evaluation minibatch: inference needs no small batches. */
+  private static final int EVAL_BATCH = 256;
+
+  /** The number of classes every data source here produces (CIFAR-10). */
+  static final int CLASSES = 10;
+
+  static TrainingData load(JavaSparkContext sc, DataSettings settings, long seed, boolean channelsLast) {
+    int partitions = settings.partitions() > 0 ? settings.partitions() : sc.defaultParallelism();
+    ImageSource source =
+        switch (settings.source()) {
+          case "cifar-binary" -> new CifarBinarySource(settings.path(), partitions);
+          case "image-folder" -> new ImageFolderSource(settings.path(), partitions);
+          case "synthetic" -> new SyntheticSource(
+              settings.syntheticTrainSize(), settings.syntheticTestSize(), CLASSES, seed, partitions);
+          default -> throw new IllegalStateException("unvalidated data.source " + settings.source());
+        };
+    List<String> classNames = source.classNames(sc);
+    JavaRDD<LabeledImage> train = subset(source.load(sc, Split.TRAIN), settings.trainSubset(), seed);
+    JavaRDD<LabeledImage> test = subset(source.load(sc, Split.TEST), settings.testSubset(), seed + 1);
+
+    // Decoded once, kept in executor memory; zipWithIndex's own counting job fills the cache.
+    JavaRDD<LabeledImage> cachedTrain = train.persist(StorageLevel.MEMORY_ONLY());
+    JavaPairRDD<LabeledImage, Long> indexed = cachedTrain.zipWithIndex();
+    long trainCount = cachedTrain.count();
+    if (trainCount == 0) {
+      throw new RunFailure(source.describe() + ": the training split is empty");
+    }
+    int classes = classNames.size();
+    JavaRDD<DataSet> testBatches =
+        Minibatches.toDataSets(test, EVAL_BATCH, channelsLast, classes, seed)
+            .persist(StorageLevel.MEMORY_ONLY());
+    long testCount = testBatches.map(DataSet::numExamples).fold(0, Integer::sum);
+    if (testCount == 0) {
+      throw new RunFailure(source.describe() + ": the test split is empty");
+    }
+    return new TrainingData(
+        classNames, cachedTrain, indexed, (int) trainCount, testBatches, testCount, source.describe());
+  }
+
+  private static JavaRDD<LabeledImage> subset(JavaRDD<LabeledImage> images, int size, long seed) {
+    return size > 0 ? Subsets.random(images, size, seed) : images;
+  }
+
+  /** Drops the cached data. */
+  void release() {
+    train.unpersist(false);
+    testBatches.unpersist(false);
+  }
+}
