@@ -1,0 +1,110 @@
+package io.lrsched.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.regularization.L2Regularization;
+import org.nd4j.linalg.learning.regularization.Regularization;
+
+class ResNetTest {
+
+  private static final ResNetSpec TINY = ResNetSpec.tutorial(CNN2DFormat.NCHW, 42)
+      .withArchitecture(new int[] {1, 1, 1}, new int[] {16, 16, 32, 64});
+
+  @Test
+  void shouldHaveTheTutorialsParameterCounts() {
+    ComputationGraph graph = ResNet.init(ResNetSpec.tutorial(CNN2DFormat.NCHW, 1));
+    long total = 0;
+    long runningStats = 0;
+    for (Layer layer : graph.getLayers()) {
+      for (Map.Entry<String, INDArray> p : layer.paramTable().entrySet()) {
+        total += p.getValue().length();
+        if (layer.conf().getLayer() instanceof BatchNormalization && !p.getKey().equals("gamma")
+            && !p.getKey().equals("beta")) {
+          runningStats += p.getValue().length(); // DL4J keeps BN running mean/std as (non-trained) params
+        }
+      }
+    }
+    assertEquals(886_102, graph.numParams(), "numParams() includes the BN running statistics");
+    assertEquals(886_102, total);
+    assertEquals(873_872, total - runningStats, "trainable parameters (Keras model.summary)");
+  }
+
+  @Test
+  void shouldOutputClassProbabilitiesInBothLayouts() {
+    for (CNN2DFormat format : CNN2DFormat.values()) {
+      ComputationGraph graph = ResNet.init(TINY.withDataFormat(format));
+      long[] shape = format == CNN2DFormat.NCHW ? new long[] {3, 3, 32, 32} : new long[] {3, 32, 32, 3};
+      INDArray out = graph.outputSingle(Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, shape));
+      assertArrayEquals(new long[] {3, 10}, out.shape(), format.toString());
+      INDArray rowSums = out.sum(1);
+      for (int i = 0; i < 3; i++) {
+        assertEquals(1.0, rowSums.getDouble(i), 1e-5, format + " row " + i);
+      }
+    }
+  }
+
+  @Test
+  void shouldTakeReducingShortcutFromFirstActivation() {
+    ComputationGraphConfiguration conf = ResNet.configuration(TINY);
+    Map<String, List<String>> inputs = conf.getVertexInputs();
+    assertEquals(List.of("s2m1_act1"), inputs.get("s2m1_short"));
+    assertEquals(List.of("s2m1_conv3", "s2m1_short"), inputs.get("s2m1_add"));
+    assertEquals(List.of("s1m1_add"), inputs.get("s2m1_bn1"));
+  }
+
+  @Test
+  void shouldPutKerasL2TimesTwoOnWeightsOnly() {
+    ComputationGraphConfiguration conf = ResNet.configuration(ResNetSpec.tutorial(CNN2DFormat.NCHW, 1));
+    assertEquals(2e-4, l2Of(conf, "s3m9_conv2", "W"), 1e-12);
+    assertEquals(1e-3, l2Of(conf, "stem_conv", "W"), 1e-12);
+    assertEquals(1e-3, l2Of(conf, "output", "W"), 1e-12);
+    assertEquals(0.0, l2Of(conf, "output", "b"), 0.0);
+    assertEquals(0.0, l2Of(conf, "s1m1_bn1", "gamma"), 0.0);
+    assertEquals(0.0, l2Of(conf, "s1m1_bn1", "beta"), 0.0);
+    BatchNormalization bn = (BatchNormalization) layerConf(conf, "head_bn");
+    assertEquals(2e-5, bn.getEps(), 0.0);
+    assertEquals(0.9, bn.getDecay(), 0.0);
+  }
+
+  @Test
+  void shouldRoundTripThroughDl4jJson() {
+    ComputationGraphConfiguration conf = ResNet.configuration(TINY);
+    String json = conf.toJson();
+    ComputationGraphConfiguration back = ComputationGraphConfiguration.fromJson(json);
+    assertEquals(conf, back);
+    assertTrue(json.contains(MomentumSgd.class.getName()), "the JSON names the custom updater");
+    BaseLayer conv = (BaseLayer) layerConf(back, "s1m1_conv2");
+    assertEquals(new MomentumSgd(0.1, 0.9), conv.getIUpdater());
+  }
+
+  private static org.deeplearning4j.nn.conf.layers.Layer layerConf(ComputationGraphConfiguration conf, String name) {
+    return ((LayerVertex) conf.getVertices().get(name)).getLayerConf().getLayer();
+  }
+
+  private static double l2Of(ComputationGraphConfiguration conf, String layer, String param) {
+    List<Regularization> regs = layerConf(conf, layer).getRegularizationByParam(param);
+    double sum = 0;
+    if (regs != null) {
+      for (Regularization r : regs) {
+        if (r instanceof L2Regularization l2) {
+          sum += l2.getL2().valueAt(0, 0);
+        }
+      }
+    }
+    return sum;
+  }
+}
