@@ -1,0 +1,61 @@
+package io.lrsched.schedule;
+
+import java.util.List;
+
+/**
+ * Multi-step decay ({@code multi-step}, PyTorch MultiStepLR): {@code lr0 * gamma ^ n} where {@code n} is the
+ * number of milestones {@code <= e} (Python's {@code bisect_right}), so the LR drops at the start of each
+ * milestone epoch.
+ *
+ * @param initialLr lr0, {@code > 0}
+ * @param milestones strictly increasing epoch indices {@code >= 1} at which the LR drops
+ * @param gamma multiplier per milestone, {@code 0 < gamma <= 1}
+ */
+public record MultiStepSchedule(double initialLr, List<Integer> milestones, double gamma)
+    implements LearningRateSchedule {
+  private static final long serialVersionUID = 1L;
+
+  /** Validates the parameters and copies the milestones. */
+  public MultiStepSchedule {
+    Check.positive("initialLr", initialLr);
+    milestones = List.copyOf(milestones);
+    if (milestones.isEmpty()) {
+      throw new IllegalArgumentException("milestones must not be empty");
+    }
+    int previous = 0;
+    for (int m : milestones) {
+      if (m <= previous) {
+        throw new IllegalArgumentException("milestones must be strictly increasing epochs >= 1; got " + milestones);
+      }
+      previous = m;
+    }
+    Check.inRange("gamma", gamma, 0, true, 1, false);
+  }
+
+  @Override
+  public double lr(int epoch, int step, int stepsPerEpoch) {
+    LearningRateSchedule.checkEpoch(epoch);
+    int passed = 0;
+    for (int m : milestones) {
+      if (m <= epoch) {
+        passed++;
+      }
+    }
+    return initialLr * Math.pow(gamma, passed);
+  }
+
+  @Override
+  public String name() {
+    return "multi-step";
+  }
+
+  @Override
+  public boolean perStep() {
+    return false;
+  }
+
+  @Override
+  public String toString() {
+    return Text.describe(name(), "lr0", initialLr, "milestones", milestones, "gamma", gamma);
+  }
+}

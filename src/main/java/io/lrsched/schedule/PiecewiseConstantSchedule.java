@@ -1,0 +1,73 @@
+package io.lrsched.schedule;
+
+import java.util.List;
+
+/**
+ * Piecewise-constant LR ({@code piecewise}, Keras PiecewiseConstantDecay): with position {@code x} (the epoch,
+ * or the global step {@code t}), the LR is {@code values[0]} while {@code x <= boundaries[0]},
+ * {@code values[i]} while {@code boundaries[i-1] < x <= boundaries[i]}, and the last value after the last
+ * boundary. Values are absolute LRs; lr0 is not used.
+ *
+ * @param unit what the boundaries count
+ * @param boundaries strictly increasing positions {@code >= 0}
+ * @param values one more LR than boundaries, each {@code >= 0}
+ */
+public record PiecewiseConstantSchedule(ScheduleUnit unit, List<Long> boundaries, List<Double> values)
+    implements LearningRateSchedule {
+  private static final long serialVersionUID = 1L;
+
+  /** Validates the parameters and copies the lists. */
+  public PiecewiseConstantSchedule {
+    if (unit == null) {
+      throw new IllegalArgumentException("unit must be epochs or steps");
+    }
+    boundaries = List.copyOf(boundaries);
+    values = List.copyOf(values);
+    if (values.size() != boundaries.size() + 1) {
+      throw new IllegalArgumentException(
+          "values must hold one more entry than boundaries; got "
+              + values.size()
+              + " values for "
+              + boundaries.size()
+              + " boundaries");
+    }
+    long previous = -1;
+    for (long b : boundaries) {
+      if (b <= previous) {
+        throw new IllegalArgumentException("boundaries must be strictly increasing and >= 0; got " + boundaries);
+      }
+      previous = b;
+    }
+    for (double v : values) {
+      Check.nonNegative("each of values", v);
+    }
+  }
+
+  @Override
+  public double lr(int epoch, int step, int stepsPerEpoch) {
+    long x =
+        unit == ScheduleUnit.STEPS
+            ? LearningRateSchedule.globalStep(epoch, step, stepsPerEpoch)
+            : LearningRateSchedule.checkEpoch(epoch);
+    int i = 0;
+    while (i < boundaries.size() && x > boundaries.get(i)) {
+      i++;
+    }
+    return values.get(i);
+  }
+
+  @Override
+  public String name() {
+    return "piecewise";
+  }
+
+  @Override
+  public boolean perStep() {
+    return unit == ScheduleUnit.STEPS;
+  }
+
+  @Override
+  public String toString() {
+    return Text.describe(name(), "unit", unit.key(), "boundaries", boundaries, "values", values);
+  }
+}

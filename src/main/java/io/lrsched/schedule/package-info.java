@@ -1,0 +1,14 @@
+/**
+ * Learning-rate schedules: small, pure, serializable values giving the learning rate as a function of
+ * (epoch, global step).
+ *
+ * <p>Entry points: {@link io.lrsched.schedule.ScheduleRegistry} builds any schedule by name from the
+ * {@code schedule} block of the configuration (as plain maps, so this package never imports the config
+ * library); {@link io.lrsched.schedule.EpochLrTable} resolves one epoch of a schedule into the table the
+ * driver broadcasts to workers; {@link io.lrsched.schedule.ScheduleCurve} samples a schedule for plots.
+ *
+ * <p>This package knows nothing of Spark or Deeplearning4j. The only stateful schedule,
+ * {@link io.lrsched.schedule.PlateauSchedule}, keeps its state in an immutable
+ * {@link io.lrsched.schedule.PlateauState} snapshot so that checkpoints can save and restore it.
+ */
+package io.lrsched.schedule;
