@@ -1,0 +1,53 @@
+package io.lrsched.data;
+
+import java.util.List;
+
+/**
+ * Builds an {@link ImageSource} from plain configuration values, so the config layer needs no knowledge of the
+ * implementations. Kinds: {@value #CIFAR_BINARY}, {@value #IMAGE_FOLDER}, {@value #SYNTHETIC}.
+ */
+public final class ImageSources {
+  /** The official CIFAR-10 binary release, as a folder or its tar.gz. */
+  public static final String CIFAR_BINARY = "cifar-binary";
+  /** train/&lt;class&gt;/*.png|jpg and test/&lt;class&gt;/..., as a folder or a tar.gz of it. */
+  public static final String IMAGE_FOLDER = "image-folder";
+  /** Generated CIFAR-shaped data with ten classes; the path is ignored. */
+  public static final String SYNTHETIC = "synthetic";
+  /** Every supported kind. */
+  public static final List<String> KINDS = List.of(CIFAR_BINARY, IMAGE_FOLDER, SYNTHETIC);
+
+  /** Classes of the synthetic set: as many as CIFAR-10, so a smoke run exercises the same model head. */
+  public static final int SYNTHETIC_CLASSES = 10;
+
+  private ImageSources() {}
+
+  /**
+   * @param kind one of {@link #KINDS}
+   * @param path data location for the file-based kinds (folder or .tar.gz, any Hadoop FS URI); unused for synthetic
+   * @param partitions partitions of each loaded split; 0 means the Spark context's default parallelism
+   * @param seed generator seed (synthetic only)
+   * @param syntheticTrainSize training images (synthetic only)
+   * @param syntheticTestSize test images (synthetic only)
+   * @throws IllegalArgumentException for an unknown kind, a missing path or an invalid size
+   */
+  public static ImageSource create(
+      String kind, String path, int partitions, long seed, int syntheticTrainSize, int syntheticTestSize) {
+    if (kind == null) {
+      throw new IllegalArgumentException("data kind must be set, one of " + KINDS);
+    }
+    return switch (kind) {
+      case CIFAR_BINARY -> new CifarBinarySource(requirePath(kind, path), partitions);
+      case IMAGE_FOLDER -> new ImageFolderSource(requirePath(kind, path), partitions);
+      case SYNTHETIC -> new SyntheticSource(
+          syntheticTrainSize, syntheticTestSize, SYNTHETIC_CLASSES, seed, partitions);
+      default -> throw new IllegalArgumentException("unknown data kind '" + kind + "', allowed: " + KINDS);
+    };
+  }
+
+  private static String requirePath(String kind, String path) {
+    if (path == null || path.isBlank()) {
+      throw new IllegalArgumentException("data path must be set for data kind '" + kind + "'");
+    }
+    return path;
+  }
+}
