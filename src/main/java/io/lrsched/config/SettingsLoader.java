@@ -58,13 +58,15 @@ public final class SettingsLoader {
       user = user.withFallback(parseFile(experimentFile));
       source = experimentFile.toString();
     }
-    rejectUnknownKeys(user);
     Config merged;
     try {
       merged = user.withFallback(reference).resolve();
+      // Substitutions such as ${?LRSCHED_CIFAR10} resolve before the keys are checked.
+      user = user.resolveWith(merged);
     } catch (ConfigException e) {
       throw new ConfigError(oneLine(e));
     }
+    rejectUnknownKeys(user);
     return read(merged, source);
   }
 
@@ -133,7 +135,7 @@ public final class SettingsLoader {
     if (!dataSource.equals("synthetic") && path.isBlank()) {
       throw new ConfigError(
           v.where("data.path") + ": data.path is empty: data.source = " + dataSource
-              + " needs the folder or .tar.gz of the data set (or LRSCHED_DATA in the environment)");
+              + " needs the folder or .tar.gz of the data set (conf/cifar10.conf reads LRSCHED_CIFAR10)");
     }
     DataSettings data =
         new DataSettings(

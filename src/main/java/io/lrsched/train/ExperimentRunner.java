@@ -90,7 +90,9 @@ public final class ExperimentRunner {
   private RunSummary train(JavaSparkContext sc, RunRecorder recorder) {
     ModelSettings m = settings.model();
     boolean channelsLast = m.dataFormat().equals("nhwc");
-    info("loading " + settings.data().source() + " data...");
+    info(settings.data().source().equals("synthetic")
+        ? "loading synthetic CIFAR-shaped data..."
+        : "loading CIFAR-10 data (" + settings.data().source() + " at " + settings.data().path() + ")...");
     TrainingData data = TrainingData.load(sc, settings.data(), settings.seed(), channelsLast);
     TrainingSettings t = settings.training();
     int workers = t.workers() > 0 ? t.workers() : sc.defaultParallelism();

@@ -82,7 +82,7 @@ final class RunRecorder {
         .forEach(r -> lrApplied.append(r.epoch() + 1).append(',').append(r.step()).append(',')
             .append(r.worker()).append(',').append(r.executor()).append(',').append(r.pid()).append(',')
             .append(r.lr()).append(',').append(r.expectedLr()).append('\n'));
-    write(METRICS, MetricsCsv.render(history));
+    write(METRICS, MetricsCsv.toCsv(history));
     write(LR_APPLIED, lrApplied.toString());
   }
 
@@ -92,7 +92,7 @@ final class RunRecorder {
    * @return the report's text, as printed
    */
   String recordFinal(List<EpochMetrics> history, EvaluationResult last, List<String> classNames) {
-    ClassificationReport report = ClassificationReport.from(last.confusion(), classNames);
+    ClassificationReport report = ClassificationReport.fromConfusionMatrix(last.confusion(), classNames);
     write(REPORT, report.toText());
     write(REPORT_CSV, report.toCsv());
     writeBytes(settings.output().trainPlot(), TrainingPlot.render(history));

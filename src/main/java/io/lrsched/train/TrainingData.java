@@ -1,14 +1,12 @@
 package io.lrsched.train;
 
 import io.lrsched.config.DataSettings;
-import io.lrsched.data.CifarBinarySource;
-import io.lrsched.data.ImageFolderSource;
 import io.lrsched.data.ImageSource;
+import io.lrsched.data.ImageSources;
 import io.lrsched.data.LabeledImage;
 import io.lrsched.data.Minibatches;
 import io.lrsched.data.Split;
 import io.lrsched.data.Subsets;
-import io.lrsched.data.SyntheticSource;
 import java.util.List;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -46,13 +44,8 @@ record TrainingData(
   static TrainingData load(JavaSparkContext sc, DataSettings settings, long seed, boolean channelsLast) {
     int partitions = settings.partitions() > 0 ? settings.partitions() : sc.defaultParallelism();
     ImageSource source =
-        switch (settings.source()) {
-          case "cifar-binary" -> new CifarBinarySource(settings.path(), partitions);
-          case "image-folder" -> new ImageFolderSource(settings.path(), partitions);
-          case "synthetic" -> new SyntheticSource(
-              settings.syntheticTrainSize(), settings.syntheticTestSize(), CLASSES, seed, partitions);
-          default -> throw new IllegalStateException("unvalidated data.source " + settings.source());
-        };
+        ImageSources.create(settings.source(), settings.path(), partitions, seed,
+            settings.syntheticTrainSize(), settings.syntheticTestSize());
     List<String> classNames = source.classNames(sc);
     JavaRDD<LabeledImage> train = subset(source.load(sc, Split.TRAIN), settings.trainSubset(), seed);
     JavaRDD<LabeledImage> test = subset(source.load(sc, Split.TEST), settings.testSubset(), seed + 1);

@@ -1,0 +1,99 @@
+package io.lrsched.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real two-epoch experiment on Spark local[2] through the jar's entry point (what spark-submit calls): synthetic
+ * data, a tiny ResNet, the step schedule with a drop between the epochs.
+ */
+class TrainCommandIT {
+
+  @TempDir Path out;
+
+  @BeforeEach
+  void useTwoLocalWorkers() {
+    System.setProperty("spark.master", "local[2]");
+  }
+
+  @AfterEach
+  void clearMaster() {
+    System.clearProperty("spark.master");
+  }
+
+  @Test
+  void shouldTrainTwoEpochsAndWriteACompleteRunFolder() throws IOException {
+    int exit =
+        Main.run(
+            "train",
+            "--set", "experiment.name=it",
+            "--set", "data.source=synthetic",
+            "--set", "data.synthetic.train-size=512",
+            "--set", "data.synthetic.test-size=256",
+            "--set", "model.stages=[1,1,1]",
+            "--set", "model.filters=[8,8,16,32]",
+            "--set", "training.batch-size=32",
+            "--set", "training.averaging-frequency=3",
+            "--set", "schedule.step.drop-every=2",
+            "--set", "output.dir=\"" + out.toUri() + "\"",
+            "--schedule", "step",
+            "--epochs", "2");
+    assertEquals(0, exit);
+
+    Path run;
+    try (Stream<Path> runs = Files.list(out)) {
+      run = runs.filter(p -> p.getFileName().toString().startsWith("it-")).findFirst().orElseThrow();
+    }
+    List<String> metrics = Files.readAllLines(run.resolve("metrics.csv"));
+    assertEquals(3, metrics.size(), "header and 2 epoch rows: " + metrics);
+    String[] last = metrics.get(2).split(",");
+    double valAccuracy = Double.parseDouble(last[5]);
+    assertTrue(valAccuracy > 0.3, "validation accuracy clearly above chance (0.1): " + valAccuracy);
+    // The step schedule drops by 0.25 after the first epoch (floor((1 + 1) / 2) = 1).
+    assertEquals(0.1, Double.parseDouble(metrics.get(1).split(",")[1]), 1e-12);
+    assertEquals(0.025, Double.parseDouble(last[1]), 1e-12);
+
+    String report = Files.readString(run.resolve("classification-report.txt"));
+    for (String name : List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship",
+        "truck")) {
+      assertTrue(report.contains(name), "report names class " + name + ":\n" + report);
+    }
+    assertTrue(report.contains("weighted avg"), report);
+
+    for (String png : List.of("training.png", "lr.png")) {
+      BufferedImage image = ImageIO.read(run.resolve(png).toFile());
+      assertNotNull(image, png + " decodes");
+      assertTrue(image.getWidth() > 100 && image.getHeight() > 100, png);
+    }
+    assertTrue(Files.readString(run.resolve("config.conf")).contains("drop-every"));
+
+    // Every worker recorded every step it took, with the schedule's LR applied.
+    List<String> applied = Files.readAllLines(run.resolve("lr-applied.csv"));
+    int stepsPerEpoch = 512 / 32;
+    assertEquals(1 + 2 * stepsPerEpoch * 2, applied.size(), "2 epochs x 16 steps x 2 workers");
+    for (String row : applied.subList(1, applied.size())) {
+      String[] f = row.split(",");
+      double expected = f[0].equals("1") ? 0.1 : 0.025;
+      assertEquals(expected, Double.parseDouble(f[5]), expected * 1e-9, row);
+    }
+  }
+
+  @Test
+  void shouldExitWithCodeTwoOnABadValueBeforeStartingSpark() {
+    int exit = Main.run("train", "--set", "training.lr=-1");
+    assertEquals(Main.EXIT_CONFIG, exit);
+  }
+}

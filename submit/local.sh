@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs any lrsched command on embedded Spark (local[*]) in one JVM, building the project first when needed.
+#
+#   submit/local.sh [COMMAND] [EXPERIMENT.conf] [options] [--set key=value ...]
+#
+# COMMAND defaults to `train`. Environment: LRSCHED_DRIVER_MEMORY (JVM heap, default 4g),
+# LRSCHED_MASTER (Spark master, default local[*]), JAVA_OPTS (extra JVM options).
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+commands=" train config plot-schedule lr-find bench sweep compare convert help "
+
+command=train
+if [[ $# -gt 0 && "$commands" == *" $1 "* ]]; then
+  command=$1
+  shift
+fi
+
+classpath_file="$root/target/local-classpath.txt"
+stamp="$root/target/classes/reference.conf"
+if [[ ! -f "$classpath_file" || ! -f "$stamp" || -n "$(find "$root/src/main" "$root/pom.xml" -newer "$stamp" -print -quit)" ]]; then
+  echo "[INFO] building lrsched (mvn compile)..." >&2
+  (cd "$root" && mvn -q -B -DskipTests compile)
+fi
+
+java_options=()
+while IFS= read -r line; do
+  [[ -z "$line" || "$line" == \#* ]] || java_options+=("$line")
+done < "$root/submit/java17-options"
+
+exec java \
+  "-Xmx${LRSCHED_DRIVER_MEMORY:-4g}" \
+  "${java_options[@]}" \
+  -Dlog4j.configurationFile="$root/conf/log4j2.properties" \
+  -Dspark.master="${LRSCHED_MASTER:-local[*]}" \
+  ${JAVA_OPTS:-} \
+  -cp "$root/target/classes:$(cat "$classpath_file")" \
+  io.lrsched.cli.Main "$command" "$@"
