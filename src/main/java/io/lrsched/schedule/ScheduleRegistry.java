@@ -88,7 +88,11 @@ public final class ScheduleRegistry {
     Entry entry = ENTRIES.get(name);
     if (entry == null) {
       throw new IllegalArgumentException(
-          ROOT + ".type = " + Params.show(name) + ": unknown schedule; allowed: " + String.join(", ", ENTRIES.keySet()));
+          ROOT
+              + ".type = "
+              + Params.show(name)
+              + ": unknown schedule; allowed: "
+              + String.join(", ", ENTRIES.keySet()));
     }
     return entry;
   }
@@ -268,7 +272,9 @@ public final class ScheduleRegistry {
     double divFactor = p.number("div-factor", v -> v > 0, "a number > 0");
     double finalDivFactor = p.number("final-div-factor", v -> v > 0, "a number > 0");
     OneCycleSchedule.Anneal anneal =
-        p.choice("anneal", "cos", "linear").equals("cos") ? OneCycleSchedule.Anneal.COS : OneCycleSchedule.Anneal.LINEAR;
+        p.choice("anneal", "cos", "linear").equals("cos")
+            ? OneCycleSchedule.Anneal.COS
+            : OneCycleSchedule.Anneal.LINEAR;
     return new OneCycleSchedule(maxLr, c.epochs(), pctStart, divFactor, finalDivFactor, anneal, threePhase);
   }
 
