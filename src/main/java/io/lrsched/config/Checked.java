@@ -19,9 +19,17 @@ final class Checked {
   /** Where a key's value was set: the file and line, the --set argument, or reference.conf. */
   String where(String key) {
     ConfigValue value = config.getValue(key);
-    String description = value.origin().description();
     if (value.origin().resource() != null && value.origin().resource().endsWith("reference.conf")) {
       return "reference.conf";
+    }
+    return describe(value.origin());
+  }
+
+  /** "file.conf:12" for a file, "--set key=value" for an override (whose line number means nothing). */
+  static String describe(com.typesafe.config.ConfigOrigin origin) {
+    String description = origin.description();
+    if (description.startsWith("--set ")) {
+      return description.replaceAll(": \\d+$", "");
     }
     return description.replaceAll(": (\\d+)$", ":$1");
   }

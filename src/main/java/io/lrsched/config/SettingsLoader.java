@@ -31,9 +31,12 @@ public final class SettingsLoader {
 
   private final Config reference;
 
-  /** A loader whose defaults are the {@code reference.conf} on the classpath. */
+  /**
+   * A loader whose defaults are the {@code reference.conf} on the classpath (parsed as is: unlike
+   * {@code ConfigFactory.defaultReference()}, without system properties mixed in).
+   */
   public SettingsLoader() {
-    this(ConfigFactory.defaultReference());
+    this(ConfigFactory.parseResources(SettingsLoader.class.getClassLoader(), "reference.conf").resolve());
   }
 
   SettingsLoader(Config reference) {
@@ -98,7 +101,8 @@ public final class SettingsLoader {
   private void rejectUnknownKeys(Config user) {
     for (Map.Entry<String, ConfigValue> entry : user.entrySet()) {
       String key = entry.getKey();
-      if (!reference.hasPathOrNull(key)) {
+      String section = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
+      if (!SECTIONS.contains(section) || !reference.hasPathOrNull(key)) {
         throw new ConfigError(
             origin(entry.getValue()) + ": unknown key '" + key + "'" + knownKeysHint(key));
       }
@@ -114,7 +118,7 @@ public final class SettingsLoader {
     int dot = key.lastIndexOf('.');
     String parent = dot < 0 ? "" : key.substring(0, dot);
     Set<String> siblings =
-        parent.isEmpty() ? reference.root().keySet() : reference.hasPath(parent)
+        parent.isEmpty() ? Set.copyOf(SECTIONS) : reference.hasPath(parent)
             && reference.getValue(parent).valueType() == ConfigValueType.OBJECT
             ? reference.getConfig(parent).root().keySet() : Set.of();
     if (siblings.isEmpty()) {
@@ -207,7 +211,7 @@ public final class SettingsLoader {
         ConfigRenderOptions.defaults().setOriginComments(false).setComments(false).setJson(false);
     StringBuilder out = new StringBuilder();
     for (String section : SECTIONS) {
-      out.append(section).append(' ').append(c.getValue(section).render(options).strip()).append('\n');
+      out.append(c.withOnlyPath(section).root().render(options).strip()).append('\n');
     }
     return out.toString();
   }
@@ -250,7 +254,7 @@ public final class SettingsLoader {
   }
 
   private static String origin(ConfigValue value) {
-    return value.origin().description().replaceAll(": (\\d+)$", ":$1");
+    return Checked.describe(value.origin());
   }
 
   static String oneLine(ConfigException e) {

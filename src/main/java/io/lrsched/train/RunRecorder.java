@@ -95,10 +95,10 @@ final class RunRecorder {
     ClassificationReport report = ClassificationReport.fromConfusionMatrix(last.confusion(), classNames);
     write(REPORT, report.toText());
     write(REPORT_CSV, report.toCsv());
-    writeBytes(settings.output().trainPlot(), TrainingPlot.render(history));
+    writeBytes(settings.output().trainPlot(), new TrainingPlot().toPng(history));
     double[] epochs = history.stream().mapToDouble(EpochMetrics::epoch).toArray();
     double[] lrs = history.stream().mapToDouble(EpochMetrics::lr).toArray();
-    writeBytes(settings.output().lrPlot(), LearningRatePlot.render(epochs, lrs));
+    writeBytes(settings.output().lrPlot(), new LearningRatePlot().toPng(epochs, lrs));
     provenance.append("finished: ").append(Instant.now()).append('\n');
     write(PROVENANCE, provenance.toString());
     return report.toText();

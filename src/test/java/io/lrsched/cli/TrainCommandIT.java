@@ -67,9 +67,8 @@ class TrainCommandIT {
     assertEquals(0.025, Double.parseDouble(last[1]), 1e-12);
 
     String report = Files.readString(run.resolve("classification-report.txt"));
-    for (String name : List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship",
-        "truck")) {
-      assertTrue(report.contains(name), "report names class " + name + ":\n" + report);
+    for (int k = 0; k < 10; k++) {
+      assertTrue(report.contains("class-" + k), "report has a row for each of the 10 classes:\n" + report);
     }
     assertTrue(report.contains("weighted avg"), report);
 
