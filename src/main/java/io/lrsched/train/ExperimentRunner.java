@@ -115,6 +115,7 @@ public final class ExperimentRunner {
     SparkComputationGraph sparkNet = new SparkComputationGraph(sc, graph, trainingMaster(layout, hook));
     DistributedEvaluator evaluator = new DistributedEvaluator(sc, data.testBatches(), data.classNames().size());
 
+    MonitoredMetric monitored = MonitoredMetric.of(settings.schedule());
     List<EpochMetrics> history = new ArrayList<>();
     EvaluationResult last = null;
     for (int epoch = 0; epoch < t.epochs(); epoch++) {
@@ -141,7 +142,7 @@ public final class ExperimentRunner {
       history.add(metrics);
       console.println(KerasLine.format(metrics, t.epochs()));
       recorder.recordEpoch(history, applied);
-      schedule = schedule.onEpochEnd(epoch, last.meanLoss());
+      schedule = schedule.onEpochEnd(epoch, monitored.valueOf(metrics));
     }
 
     info("evaluating network...");
