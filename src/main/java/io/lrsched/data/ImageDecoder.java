@@ -39,8 +39,9 @@ final class ImageDecoder {
    */
   static byte[] decodeChw(byte[] encoded, String name) {
     BufferedImage img;
-    try (MemoryCacheImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
-      img = ImageIO.read(in);
+    try {
+      // ImageIO.read(ImageInputStream) closes the stream itself.
+      img = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded)));
     } catch (IOException e) {
       throw new UncheckedIOException(name + ": cannot decode image", e);
     }
