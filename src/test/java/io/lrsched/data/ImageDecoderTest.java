@@ -20,6 +20,13 @@ class ImageDecoderTest {
   }
 
   @Test
+  void shouldDecodeAPngNamedLikeAJpeg() throws Exception {
+    byte[] png = TestData.encode(TestData.toBufferedImage(image), "png");
+
+    assertArrayEquals(image.pixels(), ImageDecoder.decodeChw(png, "really-a-png.jpg"));
+  }
+
+  @Test
   void shouldDecode3ByteBgrJpegCloseToTheOriginal() throws Exception {
     // A smooth image: JPEG keeps it within a few levels, while swapped channels would be far off.
     BufferedImage smooth = new BufferedImage(32, 32, BufferedImage.TYPE_3BYTE_BGR);
