@@ -40,6 +40,8 @@ class CifarBinarySourceIT extends SparkITBase {
     files.put("batches.meta.txt", (String.join("\n", NAMES) + "\n\n").getBytes(StandardCharsets.UTF_8));
     folder = tmp.resolve("cifar-10-batches-bin");
     TestData.writeFolder(folder, files);
+    // Unrelated content beside the batches must not disturb the listing.
+    TestData.writeFolder(folder, Map.of("readme.html", new byte[] {1}, "notes/old.txt", new byte[] {2}));
     // Like the official archive: everything under one top-level folder, meta file among the batches.
     Map<String, byte[]> entries = new LinkedHashMap<>();
     files.forEach((name, bytes) -> entries.put("cifar-10-batches-bin/" + name, bytes));
