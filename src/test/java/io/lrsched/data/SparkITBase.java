@@ -1,5 +1,6 @@
 package io.lrsched.data;
 
+import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
@@ -15,15 +16,21 @@ abstract class SparkITBase {
 
   @BeforeAll
   static void startSpark(TestInfo info) {
-    String name = info.getTestClass().map(Class::getSimpleName).orElse("data-it");
+    sc = startLocal(info.getTestClass().map(Class::getSimpleName).orElse("data-it"), Map.of());
+  }
+
+  /** A {@code local[2]} context without UI, bound to the loopback interface, plus any extra settings. */
+  static JavaSparkContext startLocal(String appName, Map<String, String> extra) {
     SparkConf conf = new SparkConf()
         .setMaster("local[2]")
-        .setAppName(name)
+        .setAppName(appName)
         .set("spark.ui.enabled", "false")
         .set("spark.driver.host", "127.0.0.1")
         .set("spark.driver.bindAddress", "127.0.0.1");
-    sc = new JavaSparkContext(conf);
-    sc.setLogLevel("WARN");
+    extra.forEach(conf::set);
+    JavaSparkContext context = new JavaSparkContext(conf);
+    context.setLogLevel("WARN");
+    return context;
   }
 
   @AfterAll
