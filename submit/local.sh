@@ -23,6 +23,9 @@ if [[ ! -f "$classpath_file" || ! -f "$stamp" || -n "$(find "$root/src/main" "$r
   (cd "$root" && mvn -q -B -DskipTests compile)
 fi
 
+# Embedded Spark serves only this machine: bind it to loopback.
+export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}
+
 java_options=()
 while IFS= read -r line; do
   [[ -z "$line" || "$line" == \#* ]] || java_options+=("$line")

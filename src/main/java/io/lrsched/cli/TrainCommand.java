@@ -21,7 +21,7 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() {
     ExperimentSettings settings = experiment.load();
     // Before ND4J loads: picks the native build and turns on DL4J's oneDNN helpers (see docs/PERFORMANCE.md).
-    System.out.println("[INFO] native: " + NativeSetup.configure());
+    System.out.println("[INFO] " + NativeSetup.configure());
     ExperimentRunner runner = new ExperimentRunner(settings, System.out);
     runner.validate();
     RunSummary summary = runner.run();
