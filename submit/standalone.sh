@@ -11,14 +11,18 @@
 #   SPARK_HOME=target/spark-home submit/cluster.sh conf/smoke.conf --master "$(cat target/spark-home/master-url)"
 # `down` stops exactly the processes `up` recorded (target/spark-home/pids/), and waits for them. Both are safe to
 # repeat. Logs: target/spark-home/logs; executors' stdout/stderr: target/spark-home/work/<app>/<executor>/.
-# Environment: LRSCHED_SPARK_HOME (another folder instead of target/spark-home), SPARK_DAEMON_MEMORY (heap of the
+# Environment: LRSCHED_SPARK_HOME (another folder instead of target/spark-home), LRSCHED_CLUSTER_DIR (where a
+# cluster keeps pids, logs, work folders and master-url; default: the Spark home), SPARK_DAEMON_MEMORY (heap of the
 # master and worker daemons, default 512m), JAVA_HOME.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 home=${LRSCHED_SPARK_HOME:-$root/target/spark-home}
-pids="$home/pids"
-logs="$home/logs"
+# The running cluster's state (pids, logs, executors' work folders, master URL); LRSCHED_CLUSTER_DIR lets a second
+# cluster (the integration test's) share the jars without touching the first.
+state=${LRSCHED_CLUSTER_DIR:-$home}
+pids="$state/pids"
+logs="$state/logs"
 host=127.0.0.1
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
@@ -41,7 +45,7 @@ build_home() {
   fi
   echo "[INFO] building $home from Maven's Spark $spark jars..." >&2
   rm -rf "$home/jars" "$home/RELEASE"
-  mkdir -p "$home/resolve" "$pids" "$logs"
+  mkdir -p "$home/resolve"
   cat > "$home/resolve/pom.xml" <<EOF
 <project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
@@ -67,9 +71,9 @@ EOF
   local goal=(org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy-dependencies
     -DincludeScope=runtime -DoutputDirectory="$home/jars.tmp")
   # Offline first (everything is usually in ~/.m2 after the project's build); online when something is missing.
-  if ! (cd "$home/resolve" && mvn -o -q -B "${goal[@]}") >"$logs/resolve.log" 2>&1; then
-    (cd "$home/resolve" && mvn -q -B "${goal[@]}") >>"$logs/resolve.log" 2>&1 \
-      || die "resolving Spark $spark failed, see $logs/resolve.log"
+  if ! (cd "$home/resolve" && mvn -o -q -B "${goal[@]}") >"$home/resolve/resolve.log" 2>&1; then
+    (cd "$home/resolve" && mvn -q -B "${goal[@]}") >>"$home/resolve/resolve.log" 2>&1 \
+      || die "resolving Spark $spark failed, see $home/resolve/resolve.log"
   fi
   compgen -G "$home/jars.tmp/spark-core_$scala-$spark.jar" >/dev/null || die "no spark-core jar in $home/jars.tmp"
   mv "$home/jars.tmp" "$home/jars"
@@ -158,7 +162,7 @@ start_daemon() {
   echo $! > "$pids/$name.pid"
 }
 
-master_json() { curl -s --max-time 2 "http://$host:$(cat "$home/master-webui-port")/json/" || true; }
+master_json() { curl -s --max-time 2 "http://$host:$(cat "$state/master-webui-port")/json/" || true; }
 
 alive_workers() {
   local json
@@ -200,9 +204,9 @@ stop_all() {
     done
     if [[ -d "/proc/$pid" ]]; then kill -9 "$pid" 2>/dev/null || true; fi
   done
-  rm -f "$pids"/*.pid "$home/master-url"
+  rm -f "$pids"/*.pid "$state/master-url"
   # Every application copies the ~270 MB application jar into each executor's folder: keep the logs, not the jars.
-  [[ -d "$home/work" ]] && find "$home/work" -name '*.jar' -delete 2>/dev/null || true
+  [[ -d "$state/work" ]] && find "$state/work" -name '*.jar' -delete 2>/dev/null || true
   ((${#stopped[@]} == 0)) || echo "[INFO] stopped ${#stopped[@]} Spark processes" >&2
 }
 
@@ -228,13 +232,13 @@ up() {
 
   build_home
   write_launchers
-  mkdir -p "$pids" "$logs" "$home/work"
+  mkdir -p "$pids" "$logs" "$state/work"
   local running=0 file
   for file in "$pids"/worker-*.pid; do alive "$file" "$worker_class" && running=$((running + 1)); done
-  if alive "$pids/master.pid" "$master_class" && [[ "$running" -eq "$workers" && -f "$home/master-url" ]]; then
+  if alive "$pids/master.pid" "$master_class" && [[ "$running" -eq "$workers" && -f "$state/master-url" ]]; then
     wait_for_workers "$workers" 60 || exit 1
     echo "[INFO] already up: $workers workers" >&2
-    cat "$home/master-url"
+    cat "$state/master-url"
     return 0
   fi
   stop_all
@@ -242,21 +246,21 @@ up() {
   port=$(free_port "$port")
   webui=$(free_port "$webui")
   [[ "$webui" != "$port" ]] || webui=$(free_port $((webui + 1)))
-  echo "$webui" > "$home/master-webui-port"
+  echo "$webui" > "$state/master-webui-port"
   start_daemon master "$master_class" --host "$host" --port "$port" --webui-port "$webui"
   local w
   for ((w = 1; w <= workers; w++)); do
     # Port 0: each worker's RPC and web UI take any free port.
     start_daemon "worker-$w" "$worker_class" --host "$host" --port 0 --webui-port 0 \
-      --cores "$cores" --memory "$memory" --work-dir "$home/work" "spark://$host:$port"
+      --cores "$cores" --memory "$memory" --work-dir "$state/work" "spark://$host:$port"
   done
   if ! wait_for_workers "$workers" 120; then
     stop_all
     exit 1
   fi
-  echo "spark://$host:$port" > "$home/master-url"
+  echo "spark://$host:$port" > "$state/master-url"
   echo "[INFO] master spark://$host:$port (web UI http://$host:$webui), $workers workers x $cores cores x $memory" >&2
-  cat "$home/master-url"
+  cat "$state/master-url"
 }
 
 status() {
@@ -271,8 +275,8 @@ status() {
     fi
   done
   if $any && alive "$pids/master.pid" "$master_class"; then
-    echo "master: $(cat "$home/master-url" 2>/dev/null || echo starting), $(alive_workers) ALIVE workers," \
-      "web UI http://$host:$(cat "$home/master-webui-port")"
+    echo "master: $(cat "$state/master-url" 2>/dev/null || echo starting), $(alive_workers) ALIVE workers," \
+      "web UI http://$host:$(cat "$state/master-webui-port")"
     return 0
   fi
   echo "no standalone cluster running"
