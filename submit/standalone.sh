@@ -160,9 +160,28 @@ start_daemon() {
     -cp "$home/conf/:$home/jars/*" "$class" "$@" \
     </dev/null >"$logs/$name.out" 2>&1 &
   echo $! > "$pids/$name.pid"
+  # Until setsid has exec'ed java, the pid still shows bash: wait for it, so that `alive` means what it says.
+  local i
+  for ((i = 0; i < 50; i++)); do
+    alive "$pids/$name.pid" "$class" && return 0
+    [[ -d "/proc/$!" ]] || break
+    sleep 0.1
+  done
+  alive "$pids/$name.pid" "$class" || die "$name did not start, see $logs/$name.out"
 }
 
-master_json() { curl -s --max-time 2 "http://$host:$(cat "$state/master-webui-port")/json/" || true; }
+# The master's state as JSON (its web UI's /json/); plain bash where curl is missing. Run in $(...) only.
+master_json() {
+  local port
+  port=$(cat "$state/master-webui-port")
+  if command -v curl >/dev/null && [[ -z "${LRSCHED_NO_CURL:-}" ]]; then
+    curl -s --max-time 2 "http://$host:$port/json/" || true
+    return
+  fi
+  { exec 3<>"/dev/tcp/$host/$port"; } 2>/dev/null || return 0
+  printf 'GET /json/ HTTP/1.0\r\nHost: %s\r\n\r\n' "$host" >&3
+  timeout 2 cat <&3 || true
+}
 
 alive_workers() {
   local json
