@@ -10,9 +10,12 @@
 #
 # The experiment is resolved here (includes, environment variables, --set overrides) into one file that is shipped
 # with --files, so the driver reads exactly what `lrsched config` prints. Everything that is not ours passes through
-# to spark-submit. Environment: SPARK_HOME (its bin/spark-submit is used), SPARK_SUBMIT (a spark-submit command,
+# to spark-submit. In cluster mode the driver reads the shipped file by its name; in client mode the local file.
+# Environment: SPARK_HOME (its bin/spark-submit is used), SPARK_SUBMIT (a spark-submit command,
 # overrides SPARK_HOME), LRSCHED_EXECUTOR_MEMORY (default 4g), LRSCHED_EXECUTOR_OFFHEAP (ND4J's off-heap arrays,
-# default = executor memory), LRSCHED_DRIVER_MEMORY (default 4g).
+# default = executor memory), LRSCHED_DRIVER_MEMORY (default 4g), LRSCHED_APP_JAR (the application jar as
+# spark-submit should name it, e.g. local:///opt/lrsched/lrsched.jar inside a container image; default
+# target/lrsched.jar, which spark-submit ships from here).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -25,7 +28,9 @@ shift
 [[ -f "$experiment" ]] || { echo "cluster.sh: $experiment: no such experiment file" >&2; exit 2; }
 
 dry_run=false
+master=
 deploy_mode=client
+executor_memory=${LRSCHED_EXECUTOR_MEMORY:-4g}
 overrides=()
 passthrough=()
 user_conf=" "
@@ -34,11 +39,29 @@ while [[ $# -gt 0 ]]; do
     --set) [[ $# -ge 2 ]] || usage; overrides+=(--set "$2"); shift 2 ;;
     --set=*) overrides+=(--set "${1#--set=}"); shift ;;
     --dry-run) dry_run=true; shift ;;
-    --deploy-mode) deploy_mode=$2; passthrough+=("$1" "$2"); shift 2 ;;
-    --conf) user_conf+="${2%%=*} "; passthrough+=("$1" "$2"); shift 2 ;;
+    # Read here because they decide what is added below; all but --executor-memory (added below) pass through.
+    --master) [[ $# -ge 2 ]] || usage; master=$2; passthrough+=("$1" "$2"); shift 2 ;;
+    --master=*) master=${1#--master=}; passthrough+=("$1"); shift ;;
+    --deploy-mode) [[ $# -ge 2 ]] || usage; deploy_mode=$2; passthrough+=("$1" "$2"); shift 2 ;;
+    --deploy-mode=*) deploy_mode=${1#--deploy-mode=}; passthrough+=("$1"); shift ;;
+    --executor-memory) [[ $# -ge 2 ]] || usage; executor_memory=$2; shift 2 ;;
+    --executor-memory=*) executor_memory=${1#--executor-memory=}; shift ;;
+    --conf) [[ $# -ge 2 ]] || usage; user_conf+="${2%%=*} "; passthrough+=("$1" "$2"); shift 2 ;;
+    --conf=*) conf=${1#--conf=}; user_conf+="${conf%%=*} "; passthrough+=("$1"); shift ;;
     *) passthrough+=("$1"); shift ;;
   esac
 done
+[[ "$deploy_mode" == client || "$deploy_mode" == cluster ]] \
+  || { echo "cluster.sh: --deploy-mode must be client or cluster, got '$deploy_mode'" >&2; exit 2; }
+
+# On Kubernetes in cluster mode, spark-submit must upload local files (the resolved experiment, and the jar unless it
+# is a local:// path in the image) to a shared file system first; without one it fails after minutes of setup.
+if [[ "$master" == k8s://* && "$deploy_mode" == cluster && "$user_conf" != *" spark.kubernetes.file.upload.path "* ]]
+then
+  echo "cluster.sh: Kubernetes cluster mode needs --conf spark.kubernetes.file.upload.path=<s3a://, hdfs://, ...>" \
+    "to ship the resolved experiment to the driver pod" >&2
+  exit 2
+fi
 
 if [[ ! -f "$jar" ]]; then
   echo "[INFO] building the application jar (mvn package)..." >&2
@@ -58,11 +81,12 @@ java "${java_options[@]}" -cp "$jar" io.lrsched.cli.Main config "$experiment" "$
 mv "$resolved.tmp" "$resolved"
 
 # ND4J keeps its arrays off the JVM heap: the container must hold heap + off-heap, and JavaCPP must know the limit.
-to_mb() { local v=${1,,}; case "$v" in *g) echo $(( ${v%g} * 1024 ));; *m) echo "${v%m}";; *) echo "$v";; esac; }
-executor_memory=${LRSCHED_EXECUTOR_MEMORY:-4g}
-for ((i = 0; i < ${#passthrough[@]}; i++)); do
-  [[ "${passthrough[$i]}" == --executor-memory ]] && executor_memory=${passthrough[$((i + 1))]}
-done
+to_mb() {
+  local v=${1,,}
+  v=${v%b}
+  [[ "$v" =~ ^[0-9]+[mg]?$ ]] || { echo "cluster.sh: memory size '$1': use whole megabytes or gigabytes, like 4g or 3500m" >&2; exit 2; }
+  case "$v" in *g) echo $(( ${v%g} * 1024 ));; *m) echo "${v%m}";; *) echo "$v";; esac
+}
 heap_mb=$(to_mb "$executor_memory")
 offheap_mb=$(to_mb "${LRSCHED_EXECUTOR_OFFHEAP:-$executor_memory}")
 nd4j_options="-Dorg.bytedeco.javacpp.maxbytes=${offheap_mb}m -Dorg.bytedeco.javacpp.maxphysicalbytes=$((heap_mb + offheap_mb + 512))m"
@@ -73,6 +97,8 @@ add_conf() { [[ "$user_conf" == *" $1 "* ]] || conf_args+=(--conf "$1=$2"); }
 add_conf spark.driver.extraJavaOptions "$jvm_options"
 add_conf spark.executor.extraJavaOptions "$jvm_options $nd4j_options"
 add_conf spark.executor.memoryOverhead "$((offheap_mb + 1024))m"
+# In cluster mode the driver runs in a container too; it holds the network (parameters, updater state, averaging).
+[[ "$deploy_mode" == cluster ]] && add_conf spark.driver.memoryOverhead 1024m
 add_conf spark.serializer org.apache.spark.serializer.KryoSerializer
 add_conf spark.kryo.registrator io.lrsched.train.KryoSetup
 
@@ -90,7 +116,7 @@ fi
 
 command=("${submit[@]}" --class io.lrsched.cli.Main --name "lrsched $(basename "$experiment" .conf)"
   --driver-memory "${LRSCHED_DRIVER_MEMORY:-4g}" --executor-memory "$executor_memory"
-  --files "$resolved" "${conf_args[@]}" "${passthrough[@]}" "$jar" train "$experiment_arg")
+  --files "$resolved" "${conf_args[@]}" "${passthrough[@]}" "${LRSCHED_APP_JAR:-$jar}" train "$experiment_arg")
 
 if $dry_run; then
   printf '%q ' "${command[@]}"

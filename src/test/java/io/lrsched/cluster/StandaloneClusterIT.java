@@ -1,0 +1,143 @@
+package io.lrsched.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real Spark standalone cluster on loopback (a master and two one-core workers, each its own JVM, started by
+ * {@code submit/standalone.sh}) runs a two-epoch experiment submitted by {@code submit/cluster.sh} with the
+ * application jar, as on a real cluster: the executors get DL4J and ND4J only from {@code target/lrsched.jar}.
+ *
+ * <p>Checks what local mode cannot show: the steps ran in two executor JVMs other than the driver, each applied the
+ * broadcast schedule's learning rate, and the driver wrote a complete run folder.
+ */
+class StandaloneClusterIT {
+
+  /** This test's own cluster state, so that a cluster a developer keeps running is left alone. */
+  private static final Path CLUSTER = Script.ROOT.resolve("target/it-standalone-cluster");
+
+  private static final Map<String, String> CLUSTER_ENV = Map.of("LRSCHED_CLUSTER_DIR", CLUSTER.toString());
+
+  private static String masterUrl;
+
+  @TempDir static Path scratch;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    assertTrue(Files.isRegularFile(Script.JAR), Script.JAR + " is built by `mvn package` before failsafe runs");
+    String out =
+        Script.of("submit/standalone.sh", List.of("up", "--workers", "2", "--cores", "1", "--memory", "1g"),
+                CLUSTER_ENV)
+            .run(scratch.resolve("standalone-up.log"), 300);
+    List<String> lines = out.lines().toList();
+    masterUrl = lines.get(lines.size() - 1).trim();
+    assertTrue(masterUrl.startsWith("spark://127.0.0.1:"), "master URL printed last: " + out);
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    // Runs also when startCluster or the test failed; `down` with nothing running is a no-op.
+    Script.of("submit/standalone.sh", List.of("down"), CLUSTER_ENV).run(scratch.resolve("standalone-down.log"), 120);
+  }
+
+  @Test
+  void shouldTrainOnTwoExecutorsWithTheScheduleAppliedAndWriteACompleteRunFolder() throws Exception {
+    Path experiment = scratch.resolve("cluster-it.conf");
+    Files.writeString(experiment, "experiment.name = \"cluster-it\"\nschedule.type = \"step\"\n");
+    Path output = scratch.resolve("runs");
+    Path log = scratch.resolve("submit.log");
+
+    List<String> args = new ArrayList<>(List.of(
+        experiment.toString(),
+        "--master", masterUrl,
+        "--executor-memory", "1g",
+        "--executor-cores", "1",
+        "--conf", "spark.ui.enabled=false"));
+    for (String override : List.of(
+        "data.source=synthetic",
+        "data.synthetic.train-size=256",
+        "data.synthetic.test-size=128",
+        "model.stages=[1,1,1]",
+        "model.filters=[8,8,16,32]",
+        "training.batch-size=32",
+        "training.workers=2",
+        "training.epochs=2",
+        "schedule.step.drop-every=2",
+        "output.dir=\"" + output.toUri() + "\"")) {
+      args.add("--set");
+      args.add(override);
+    }
+    Map<String, String> env = Map.of(
+        // Spark's spark-submit for the Spark home standalone.sh assembled (SparkSubmit on target/spark-home/jars).
+        "SPARK_HOME", Script.ROOT.resolve("target/spark-home").toString(),
+        "SPARK_LOCAL_IP", "127.0.0.1",
+        "LRSCHED_DRIVER_MEMORY", "1g");
+    Process submit = Script.of("submit/cluster.sh", args, env).start(log);
+    // cluster.sh and bin/spark-submit exec: the process is the client-mode driver's JVM.
+    long driverPid = submit.pid();
+    int exit = Script.await(submit, log, 300);
+    assertEquals(0, exit, "cluster.sh exit code; output:\n" + Script.tail(log, 80));
+
+    Path run = onlyRunFolder(output);
+    List<String> applied = Files.readAllLines(run.resolve("lr-applied.csv"));
+    assertEquals("epoch,step,worker,executor,pid,lr,expected_lr", applied.get(0));
+    int stepsPerEpoch = 256 / 32;
+    assertEquals(1 + 2 * stepsPerEpoch * 2, applied.size(), "2 epochs x 8 steps x 2 workers: " + applied);
+
+    Set<String> executors = new TreeSet<>();
+    Set<Long> pids = new TreeSet<>();
+    for (String row : applied.subList(1, applied.size())) {
+      String[] f = row.split(",");
+      executors.add(f[3]);
+      pids.add(Long.parseLong(f[4]));
+      double lr = Double.parseDouble(f[5]);
+      double expectedLr = Double.parseDouble(f[6]);
+      // The step schedule drops by 0.25 after every 2 epochs: floor((epoch + 1) / 2) drops, so once before epoch 2.
+      double schedule = f[0].equals("1") ? 0.1 : 0.025;
+      assertEquals(expectedLr, lr, expectedLr * 1e-9, "applied = broadcast table: " + row);
+      assertEquals(schedule, lr, schedule * 1e-9, "applied = step schedule: " + row);
+    }
+    assertEquals(2, executors.size(), "two executors: " + executors);
+    assertFalse(executors.contains("driver"), "no step ran in the driver: " + executors);
+    assertEquals(2, pids.size(), "two executor JVMs: " + pids);
+    assertFalse(pids.contains(driverPid), "driver pid " + driverPid + " is not an executor's: " + pids);
+
+    List<String> metrics = Files.readAllLines(run.resolve("metrics.csv"));
+    assertEquals(3, metrics.size(), "header and 2 epoch rows: " + metrics);
+    assertTrue(Files.readString(run.resolve("classification-report.txt")).contains("weighted avg"));
+    assertTrue(Files.readString(run.resolve("config.conf")).contains("drop-every"));
+    String provenance = Files.readString(run.resolve("provenance.txt"));
+    assertTrue(provenance.contains("spark conf: spark.master=" + masterUrl), provenance);
+    assertTrue(provenance.contains("finished:"), provenance);
+    for (String png : List.of("training.png", "lr.png")) {
+      BufferedImage image = ImageIO.read(run.resolve(png).toFile());
+      assertNotNull(image, png + " decodes");
+    }
+  }
+
+  private static Path onlyRunFolder(Path output) throws IOException {
+    try (Stream<Path> runs = Files.list(output)) {
+      List<Path> all = runs.filter(p -> p.getFileName().toString().startsWith("cluster-it-")).toList();
+      assertEquals(1, all.size(), "one run folder in " + output + ": " + all);
+      return all.get(0);
+    }
+  }
+}
