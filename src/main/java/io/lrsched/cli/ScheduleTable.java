@@ -55,9 +55,12 @@ final class ScheduleTable {
     return csv.toString();
   }
 
-  /** {@code epoch,step,t,<name>,...}: one row per global step; {@code t = epoch * stepsPerEpoch + step}. */
+  /**
+   * {@code epoch,epoch_step,global_step,<name>,...}: one row per global step, {@code global_step = epoch *
+   * stepsPerEpoch + epoch_step}. The index columns are not called "step": a schedule is.
+   */
   String stepCsv() {
-    StringBuilder csv = new StringBuilder("epoch,step,t");
+    StringBuilder csv = new StringBuilder("epoch,epoch_step,global_step");
     curves.keySet().forEach(name -> csv.append(',').append(name));
     csv.append('\n');
     List<double[]> columns = curves.values().stream().map(ScheduleCurve::stepLr).toList();
