@@ -1,6 +1,7 @@
 package io.lrsched.cli;
 
 import io.lrsched.config.ExperimentSettings;
+import io.lrsched.nativeops.NativeSetup;
 import io.lrsched.train.ExperimentRunner;
 import io.lrsched.train.RunSummary;
 import java.util.concurrent.Callable;
@@ -19,6 +20,8 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ExperimentSettings settings = experiment.load();
+    // Before ND4J loads: picks the native build and turns on DL4J's oneDNN helpers (see docs/PERFORMANCE.md).
+    System.out.println("[INFO] native: " + NativeSetup.configure());
     ExperimentRunner runner = new ExperimentRunner(settings, System.out);
     runner.validate();
     RunSummary summary = runner.run();

@@ -3,6 +3,8 @@ package io.lrsched.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
@@ -63,13 +65,11 @@ public final class SettingsLoader {
     }
     Config merged;
     try {
+      rejectUnknownKeys(user.root(), "");
       merged = user.withFallback(reference).resolve();
-      // Substitutions such as ${?LRSCHED_CIFAR10} resolve before the keys are checked.
-      user = user.resolveWith(merged);
     } catch (ConfigException e) {
       throw new ConfigError(oneLine(e));
     }
-    rejectUnknownKeys(user);
     return read(merged, source);
   }
 
@@ -98,19 +98,48 @@ public final class SettingsLoader {
     }
   }
 
-  private void rejectUnknownKeys(Config user) {
-    for (Map.Entry<String, ConfigValue> entry : user.entrySet()) {
-      String key = entry.getKey();
+  /**
+   * Walks the user's settings as written (before substitutions such as {@code ${?LRSCHED_CIFAR10}} resolve) and
+   * rejects every key the reference does not have.
+   */
+  private void rejectUnknownKeys(ConfigObject object, String prefix) {
+    for (Map.Entry<String, ConfigValue> entry : object.entrySet()) {
+      String key = prefix.isEmpty() ? ConfigUtil.joinPath(entry.getKey()) : prefix + "." + ConfigUtil.joinPath(
+          entry.getKey());
       String section = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
       if (!SECTIONS.contains(section) || !reference.hasPathOrNull(key)) {
         throw new ConfigError(
             origin(entry.getValue()) + ": unknown key '" + key + "'" + knownKeysHint(key));
       }
-      if (reference.getValue(key).valueType() == ConfigValueType.OBJECT) {
+      boolean referenceIsBlock = reference.getValue(key).valueType() == ConfigValueType.OBJECT;
+      if (entry.getValue() instanceof ConfigObject nested && isResolvedObject(nested)) {
+        if (referenceIsBlock) {
+          rejectUnknownKeys(nested, key);
+        }
+      } else if (referenceIsBlock && isPlainValue(entry.getValue())) {
         throw new ConfigError(
             origin(entry.getValue()) + ": " + key + " = " + entry.getValue().render(ConfigRenderOptions.concise())
                 + ": expected a block of settings { ... }" + knownKeysHint(key + ".x"));
       }
+    }
+  }
+
+  /** An object whose keys can be listed now (not a merge that waits for substitutions). */
+  private static boolean isResolvedObject(ConfigObject object) {
+    try {
+      object.keySet();
+      return true;
+    } catch (ConfigException.NotResolved e) {
+      return false;
+    }
+  }
+
+  /** A value that is certainly not a block: a number, string, boolean or list (not a pending substitution). */
+  private static boolean isPlainValue(ConfigValue value) {
+    try {
+      return value.valueType() != ConfigValueType.OBJECT;
+    } catch (ConfigException.NotResolved e) {
+      return false;
     }
   }
 

@@ -5,8 +5,23 @@ import java.io.Serializable;
 /**
  * An image file's undecoded bytes with its label: what the single task that streams an archive emits, so the
  * expensive decoding can be spread over all partitions after a cheap shuffle of small compressed files.
+ *
+ * <p>A plain class, not a record: Spark's Kryo 4 cannot serialize Java records ("can't get field offset on a
+ * record class"), and drivers running DL4J commonly switch Kryo on.
  */
-record EncodedImage(String name, int label, byte[] bytes) implements Serializable {
+final class EncodedImage implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final String name;
+  private final int label;
+  private final byte[] bytes;
+
+  EncodedImage(String name, int label, byte[] bytes) {
+    this.name = name;
+    this.label = label;
+    this.bytes = bytes;
+  }
+
   LabeledImage decode() {
     return LabeledImage.wrap(label, ImageDecoder.decodeChw(bytes, name));
   }

@@ -30,8 +30,20 @@ public final class Subsets {
 
   private Subsets() {}
 
-  /** A unique ordering of records: the seeded content hash, ties (identical records) broken by position. */
-  record Key(long hash, long position) implements Comparable<Key>, Serializable {
+  /**
+   * A unique ordering of records: the seeded content hash, ties (identical records) broken by position. A plain
+   * class rather than a record because Spark's Kryo 4 cannot serialize records.
+   */
+  static final class Key implements Comparable<Key>, Serializable {
+    private static final long serialVersionUID = 1L;
+    private final long hash;
+    private final long position;
+
+    Key(long hash, long position) {
+      this.hash = hash;
+      this.position = position;
+    }
+
     @Override
     public int compareTo(Key o) {
       int c = Long.compare(hash, o.hash);

@@ -72,6 +72,8 @@ public final class ResNet {
         .seed(spec.seed())
         .dataType(DataType.FLOAT)
         .weightInit(WeightInit.XAVIER_UNIFORM)
+        // DL4J's default activation is sigmoid; every non-linearity here is an explicit ReLU layer.
+        .activation(Activation.IDENTITY)
         .updater(new MomentumSgd(spec.learningRate(), spec.momentum()))
         .convolutionMode(ConvolutionMode.Same)
         .trainingWorkspaceMode(workspaceMode)
@@ -155,6 +157,7 @@ public final class ResNet {
 
     private String bn(String name, String input) {
       g.addLayer(name, new BatchNormalization.Builder()
+          .activation(Activation.IDENTITY)
           .eps(spec.bnEpsilon())
           .decay(spec.bnMomentum())
           .dataFormat(format)
@@ -172,6 +175,7 @@ public final class ResNet {
           .stride(stride, stride)
           .nOut(nOut)
           .hasBias(false)
+          .activation(Activation.IDENTITY) // pre-activation design: BN + ReLU come after, never inside the conv
           .l2(2 * kerasL2)
           .dataFormat(format)
           .build(), input);

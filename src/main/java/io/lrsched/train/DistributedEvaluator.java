@@ -1,5 +1,6 @@
 package io.lrsched.train;
 
+import io.lrsched.nativeops.NativeSetup;
 import java.io.Serializable;
 import java.util.Iterator;
 import java.util.List;
@@ -57,6 +58,7 @@ final class DistributedEvaluator {
   }
 
   private static EvaluationResult evaluatePartition(Snapshot snapshot, Iterator<DataSet> it, int classes) {
+    NativeSetup.configure(); // no-op after the first call in this JVM
     EvaluationResult result = EvaluationResult.empty(classes);
     if (!it.hasNext()) {
       return result;

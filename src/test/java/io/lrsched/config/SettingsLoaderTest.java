@@ -172,4 +172,30 @@ class SettingsLoaderTest {
     assertEquals(s.model(), again.model());
     assertEquals(s.schedule(), again.schedule());
   }
+
+  @Test
+  void shouldResolveOptionalEnvironmentSubstitutionsInIncludedFiles() throws IOException {
+    Files.writeString(dir.resolve("data.conf"),
+        "data {\n source = \"image-folder\"\n source = ${?LRSCHED_TEST_SURELY_UNSET}\n path = \"/d\"\n}\n");
+    ExperimentSettings s = load(file("include \"data.conf\"\ntraining.epochs = 2"));
+    assertEquals("image-folder", s.data().source());
+    assertEquals("/d", s.data().path());
+  }
+
+  @Test
+  void shouldLoadEveryShippedExperiment() throws IOException {
+    List<Path> files;
+    try (var stream = Files.list(Path.of("conf/experiments"))) {
+      files = new java.util.ArrayList<>(stream.sorted().toList());
+    }
+    files.add(Path.of("conf/quickstart.conf"));
+    assertEquals(6, files.size());
+    for (Path f : files) {
+      ExperimentSettings s = load(f, "data.path=/data/cifar10.tar.gz");
+      assertEquals("image-folder", s.data().source(), f.toString());
+    }
+    assertEquals("step", load(Path.of("conf/experiments/step.conf"), "data.path=/x").schedule().type());
+    assertEquals("none", load(Path.of("conf/experiments/no-schedule.conf"), "data.path=/x").schedule().type());
+    assertEquals("synthetic", load(Path.of("conf/smoke.conf")).data().source());
+  }
 }

@@ -81,6 +81,20 @@ class ResNetTest {
   }
 
   @Test
+  void shouldApplyNoActivationInsideConvolutionOrNormLayers() {
+    ComputationGraphConfiguration conf = ResNet.configuration(TINY);
+    int checked = 0;
+    for (String name : conf.getVertices().keySet()) {
+      if (name.contains("conv") || name.contains("short") || name.contains("bn")) {
+        BaseLayer layer = (BaseLayer) layerConf(conf, name);
+        assertEquals("identity", layer.getActivationFn().toString(), name + " must not apply DL4J's default sigmoid");
+        checked++;
+      }
+    }
+    assertEquals(2 + 1 + 3 * 7, checked, "stem bn+conv, head bn, 3 modules x (3 bn + 3 conv + 1 shortcut)");
+  }
+
+  @Test
   void shouldRoundTripThroughDl4jJson() {
     ComputationGraphConfiguration conf = ResNet.configuration(TINY);
     String json = conf.toJson();

@@ -1,0 +1,155 @@
+package io.lrsched.bench;
+
+import io.lrsched.model.FlopCount;
+import io.lrsched.model.ResNet;
+import io.lrsched.model.ResNetSpec;
+import io.lrsched.nativeops.NativeConfig;
+import io.lrsched.nativeops.NativeSetup;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Measures training and inference throughput of a {@link ResNetSpec} in this process, on synthetic data.
+ *
+ * <p>Phases are timed separately, each averaged over {@code measuredSteps} repetitions after warm-up: a full
+ * {@code fit} step; a training-mode forward pass; forward + backward ({@code computeGradientAndScore}); an inference
+ * forward pass. Backward is (forward+backward) - forward and update is fit - (forward+backward), so the split is
+ * approximate (each phase also carries its own workspace and bookkeeping overhead).
+ */
+public final class ModelBenchmark {
+
+  private ModelBenchmark() {}
+
+  /**
+   * Runs the benchmark. Calls {@link NativeSetup#configure()} first (a no-op if it already ran).
+   *
+   * @param options what to measure
+   * @return the measurements
+   */
+  public static BenchResult run(BenchOptions options) {
+    NativeConfig nativeConfig = NativeSetup.configure();
+    ResNetSpec spec = options.spec();
+    ComputationGraph graph = new ComputationGraph(ResNet.configuration(spec, options.workspaceMode()));
+    graph.init();
+
+    Nd4j.getRandom().setSeed(spec.seed());
+    long t0 = System.nanoTime();
+    DataSet batch = syntheticBatch(spec, options.batchSize());
+    double dataMs = (System.nanoTime() - t0) / 1e6;
+    INDArray x = batch.getFeatures();
+
+    for (int i = 0; i < options.warmupSteps(); i++) {
+      graph.fit(batch);
+    }
+    int n = options.measuredSteps();
+    double stepMs = timeMs(n, () -> {
+      graph.fit(batch);
+      return null;
+    });
+    double fwdMs = timeMs(n, () -> graph.output(true, x));
+    graph.setInputs(x);
+    graph.setLabels(batch.getLabels());
+    double fwdBwdMs = timeMs(n, () -> {
+      graph.computeGradientAndScore();
+      return null;
+    });
+    graph.output(false, x); // warm the inference path once
+    double inferMs = timeMs(n, () -> graph.output(false, x));
+
+    return new BenchResult(options, nativeConfig.toString(), FlopCount.of(spec), stepMs, fwdMs, fwdBwdMs, inferMs,
+        dataMs, helperSummary(graph), peakRssBytes());
+  }
+
+  /**
+   * A random batch in the spec's layout: pixels uniform in [0, 1), one-hot labels.
+   *
+   * @param spec the network the batch is for
+   * @param batchSize number of images
+   * @return the batch
+   */
+  public static DataSet syntheticBatch(ResNetSpec spec, int batchSize) {
+    long[] shape = spec.dataFormat() == CNN2DFormat.NCHW
+        ? new long[] {batchSize, spec.channels(), spec.height(), spec.width()}
+        : new long[] {batchSize, spec.height(), spec.width(), spec.channels()};
+    INDArray x = Nd4j.rand(DataType.FLOAT, shape);
+    INDArray y = Nd4j.zeros(DataType.FLOAT, batchSize, spec.classes());
+    for (int i = 0; i < batchSize; i++) {
+      y.putScalar(i, Nd4j.getRandom().nextInt(spec.classes()), 1.0);
+    }
+    return new DataSet(x, y);
+  }
+
+  private static double timeMs(int repetitions, Supplier<?> work) {
+    long start = System.nanoTime();
+    for (int i = 0; i < repetitions; i++) {
+      work.get();
+    }
+    return (System.nanoTime() - start) / 1e6 / repetitions;
+  }
+
+  /** Counts, per layer kind, how many layers run on a DL4J helper (oneDNN), e.g. "conv 85/85". */
+  static String helperSummary(ComputationGraph graph) {
+    int[] conv = new int[2];
+    int[] bn = new int[2];
+    int[] pool = new int[2];
+    for (Layer layer : graph.getLayers()) {
+      int[] bucket = switch (layer.getClass().getSimpleName()) {
+        case "ConvolutionLayer" -> conv;
+        case "BatchNormalization" -> bn;
+        case "SubsamplingLayer" -> pool;
+        default -> null;
+      };
+      if (bucket != null) {
+        bucket[1]++;
+        if (layer.getHelper() != null) {
+          bucket[0]++;
+        }
+      }
+    }
+    return "conv " + conv[0] + "/" + conv[1] + ", bn " + bn[0] + "/" + bn[1] + ", pool " + pool[0] + "/" + pool[1];
+  }
+
+  /** @return VmHWM of this process in bytes, or -1 where /proc is unavailable */
+  static long peakRssBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  /**
+   * Plain entry point for manual runs: {@code ModelBenchmark [stages] [batch] [warmup] [measured] [format] [peak]},
+   * e.g. {@code 9,9,9 128 2 3 NCHW 400}. The CLI's {@code bench} subcommand is the supported front end.
+   *
+   * @param args optional positional arguments as above
+   */
+  public static void main(String[] args) {
+    NativeSetup.configure();
+    int[] stages = args.length > 0 ? java.util.Arrays.stream(args[0].split(",")).mapToInt(Integer::parseInt).toArray()
+        : new int[] {9, 9, 9};
+    int batch = args.length > 1 ? Integer.parseInt(args[1]) : 128;
+    int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+    int measured = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+    CNN2DFormat format = args.length > 4 ? CNN2DFormat.valueOf(args[4]) : CNN2DFormat.NCHW;
+    double peak = args.length > 5 ? Double.parseDouble(args[5]) : Double.NaN;
+    WorkspaceMode ws = args.length > 6 ? WorkspaceMode.valueOf(args[6]) : WorkspaceMode.ENABLED;
+    ResNetSpec spec = ResNetSpec.tutorial(format, 42).withArchitecture(stages, new int[] {64, 64, 128, 256});
+    System.out.println(run(new BenchOptions(spec, batch, warmup, measured, peak, ws)));
+  }
+}

@@ -1,0 +1,63 @@
+package io.lrsched.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.api.java.JavaRDD;
+import org.junit.jupiter.api.Test;
+
+class SubsetsIT extends SparkITBase {
+  private final SyntheticSource source = new SyntheticSource(500, 10, 10, 3, 4);
+
+  @Test
+  void shouldTakeExactlyNRecordsOfTheInput() {
+    JavaRDD<LabeledImage> all = source.load(sc, Split.TRAIN);
+
+    List<LabeledImage> subset = Subsets.random(all, 123, 7).collect();
+
+    assertEquals(123, subset.size());
+    assertEquals(123, new HashSet<>(subset).size());
+    assertEquals(true, new HashSet<>(all.collect()).containsAll(subset));
+  }
+
+  @Test
+  void shouldPickTheSameRecordsForTheSameSeedWhateverThePartitioning() {
+    JavaRDD<LabeledImage> four = source.load(sc, Split.TRAIN);
+    JavaRDD<LabeledImage> seven = four.repartition(7);
+
+    Set<LabeledImage> a = new HashSet<>(Subsets.random(four, 50, 11).collect());
+    Set<LabeledImage> b = new HashSet<>(Subsets.random(seven, 50, 11).collect());
+    Set<LabeledImage> other = new HashSet<>(Subsets.random(four, 50, 12).collect());
+
+    assertEquals(a, b);
+    assertNotEquals(a, other);
+  }
+
+  @Test
+  void shouldReturnEverythingWhenNIsAtLeastTheCount() {
+    JavaRDD<LabeledImage> all = source.load(sc, Split.TRAIN);
+
+    assertSame(all, Subsets.random(all, 500, 1));
+    assertSame(all, Subsets.stratified(all, 10_000, 1));
+  }
+
+  @Test
+  void shouldKeepEachClassShareWhenStratified() {
+    // Unbalanced input: labels 0-4 keep all 50 records, labels 5-9 about a quarter (by a pixel's value).
+    JavaRDD<LabeledImage> unbalanced =
+        source.load(sc, Split.TRAIN).filter(x -> x.label() < 5 || x.pixel(0, 0, 0) % 4 == 0);
+    Map<Integer, Long> counts = unbalanced.map(LabeledImage::label).countByValue();
+    long total = counts.values().stream().mapToLong(Long::longValue).sum();
+
+    Map<Integer, Long> picked = Subsets.stratified(unbalanced, total / 5, 3).map(LabeledImage::label).countByValue();
+
+    assertEquals(Subsets.quotas(counts, total / 5), new TreeMap<>(picked));
+    assertEquals(total / 5, picked.values().stream().mapToLong(Long::longValue).sum());
+  }
+}
