@@ -2,6 +2,7 @@ package io.lrsched.cli;
 
 import io.lrsched.config.ExperimentSettings;
 import io.lrsched.config.SettingsLoader;
+import io.lrsched.nativeops.NativeSetup;
 import io.lrsched.train.LrFinderSettings;
 import io.lrsched.train.LrRangeTest;
 import java.nio.file.Path;
@@ -78,6 +79,8 @@ final class LrFindCommand implements Callable<Integer> {
   public Integer call() {
     LrFinderSettings finder = finderSettings();
     ExperimentSettings settings = new SettingsLoader().load(experimentFile, overrides);
+    // Before ND4J loads, as for train: the sweep itself runs on this JVM (see docs/PERFORMANCE.md).
+    System.out.println("[INFO] native: " + NativeSetup.configure());
     LrRangeTest.Summary summary = new LrRangeTest(settings, finder, System.out).run();
     System.out.println("[INFO] run folder: " + summary.runFolder());
     return 0;
