@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Learning-rate schedule experiments for deep networks on Apache Spark.",
-    subcommands = {TrainCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {TrainCommand.class, ConfigCommand.class, PlotScheduleCommand.class, LrFindCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main {
 
   /** Exit code of a configuration mistake the user can fix. */

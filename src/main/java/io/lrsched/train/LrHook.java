@@ -8,7 +8,9 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.CollectionAccumulator;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.updater.graph.ComputationGraphUpdater;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.deeplearning4j.spark.api.TrainingHook;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -65,6 +67,7 @@ final class LrHook extends BaseTrainingListener implements TrainingHook {
     if (attached != graph) {
       attached = graph;
       localStep = 0;
+      ownUpdaterConfigurations(graph);
       graph.addListeners(this);
     }
     int step = roundStart + localStep;
@@ -72,6 +75,31 @@ final class LrHook extends BaseTrainingListener implements TrainingHook {
     LearningRateControl.set(graph, expectedLr);
     labels = minibatch.getLabels(0);
     correct = -1;
+  }
+
+  /**
+   * Gives the worker's network updater configurations of its own. DL4J 1.0.0-M2's {@code
+   * ComputationGraphConfiguration.clone()} copies the layers but not their {@code IUpdater} objects, so the networks
+   * that the tasks of one JVM (local mode, or an executor with several cores) build from the same broadcast share
+   * their {@code MomentumSgd} instances: setting one worker's LR changed its neighbour's in the middle of a step, and
+   * per-step schedules were applied a step or two ahead (AppliedLrIT caught it). The updater is rebuilt on the same
+   * state array, so momentum is kept.
+   */
+  static void ownUpdaterConfigurations(ComputationGraph graph) {
+    for (org.deeplearning4j.nn.api.Layer layer : graph.getLayers()) {
+      if (layer.conf() != null && layer.conf().getLayer() instanceof BaseLayer base) {
+        if (base.getIUpdater() != null) {
+          base.setIUpdater(base.getIUpdater().clone());
+        }
+        if (base.getBiasUpdater() != null) {
+          base.setBiasUpdater(base.getBiasUpdater().clone());
+        }
+      }
+    }
+    ComputationGraphUpdater updater = graph.getUpdater(false);
+    if (updater != null) {
+      graph.setUpdater(new ComputationGraphUpdater(graph, updater.getStateViewArray()));
+    }
   }
 
   @Override

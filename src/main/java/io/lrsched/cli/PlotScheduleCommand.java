@@ -1,0 +1,204 @@
+package io.lrsched.cli;
+
+import io.lrsched.config.ConfigError;
+import io.lrsched.config.ExperimentSettings;
+import io.lrsched.config.SettingsLoader;
+import io.lrsched.report.LearningRatePlot;
+import io.lrsched.report.PlotSeries;
+import io.lrsched.schedule.LearningRateSchedule;
+import io.lrsched.schedule.ScheduleContext;
+import io.lrsched.schedule.ScheduleCurve;
+import io.lrsched.schedule.ScheduleRegistry;
+import io.lrsched.storage.RunFolder;
+import io.lrsched.storage.StorageException;
+import io.lrsched.train.RunFailure;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code lrsched plot-schedule}: draws one or several learning-rate schedules over N epochs without training (the
+ * tutorial's {@code schedule.plot}), overlaid in one PNG, and writes their values as CSV tables.
+ *
+ * <p>Schedules take their parameters from the experiment (reference.conf, the file, {@code --set}); only the type
+ * changes per {@code --schedule}. Adaptive schedules ({@code plateau}) get no metric here and plot flat.
+ */
+@Command(
+    name = "plot-schedule",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Plot learning-rate schedules over N epochs without training, overlaid in one PNG, with their values as CSV.",
+      "Writes schedules.png, schedules.csv (per epoch), schedules-steps.csv (per step, when a schedule changes"
+          + " within an epoch) and, with --separate, lr-<schedule>.png to a new folder <out>/<schedules>-<time>."
+    })
+final class PlotScheduleCommand implements Callable<Integer> {
+  static final String PNG = "schedules.png";
+  static final String EPOCH_CSV = "schedules.csv";
+  static final String STEP_CSV = "schedules-steps.csv";
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "EXPERIMENT.conf",
+      description = "HOCON experiment file for lr0, epochs and the schedules' parameters; default reference.conf.")
+  Path experimentFile;
+
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Override any key, e.g. --set schedule.step.drop-every=10 (repeatable).")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(
+      names = "--schedule",
+      paramLabel = "NAME",
+      description = "A schedule to plot (repeatable; default: the experiment's schedule.type). One of: "
+          + "${COMPLETION-CANDIDATES}.",
+      completionCandidates = ScheduleNames.class)
+  List<String> schedules = new ArrayList<>();
+
+  @Option(names = "--epochs", paramLabel = "N", description = "Epochs to plot (default: the experiment's"
+      + " training.epochs); also what 'auto' parameters derive from.")
+  Integer epochs;
+
+  @Option(names = "--steps-per-epoch", paramLabel = "S", defaultValue = "391",
+      description = "Global steps per epoch (default: ${DEFAULT-VALUE}, CIFAR-10's 50,000 images at batch 128).")
+  int stepsPerEpoch;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/schedules",
+      description = "Parent folder of the output folder, any Hadoop file system URI (default: ${DEFAULT-VALUE}).")
+  String out;
+
+  @Option(names = "--log-y", description = "Logarithmic learning-rate axis.")
+  boolean logY;
+
+  @Option(names = "--separate", description = "Also one PNG per schedule, lr-<schedule>.png.")
+  boolean separate;
+
+  /** The registry's names, for the help text. */
+  static final class ScheduleNames extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    ScheduleNames() {
+      super(ScheduleRegistry.names());
+    }
+  }
+
+  @Override
+  public Integer call() {
+    checkArguments();
+    ExperimentSettings settings = new SettingsLoader().load(experimentFile, overrides);
+    int n = epochs != null ? epochs : settings.training().epochs();
+    List<String> names = schedules.isEmpty() ? List.of(settings.schedule().type()) : List.copyOf(schedules);
+    Map<String, LearningRateSchedule> built = build(settings, names, n, stepsPerEpoch);
+    Map<String, ScheduleCurve> curves = new LinkedHashMap<>();
+    built.forEach((name, schedule) -> {
+      System.out.println("[INFO] " + schedule);
+      curves.put(name, ScheduleCurve.sample(schedule, n, stepsPerEpoch));
+    });
+    boolean anyPerStep = built.values().stream().anyMatch(LearningRateSchedule::perStep);
+
+    RunFolder folder = createFolder(String.join("_", names));
+    ScheduleTable table = new ScheduleTable(curves);
+    write(folder, EPOCH_CSV, table.epochCsv().getBytes(StandardCharsets.UTF_8));
+    if (anyPerStep) {
+      write(folder, STEP_CSV, table.stepCsv().getBytes(StandardCharsets.UTF_8));
+    }
+    LearningRatePlot plot = new LearningRatePlot(LearningRatePlot.DEFAULT_TITLE, 800, 600, logY);
+    List<PlotSeries> series = new ArrayList<>();
+    built.forEach((name, schedule) -> series.add(series(name, schedule.perStep(), curves.get(name))));
+    write(folder, PNG, plot.toPng(series));
+    if (separate) {
+      for (PlotSeries s : series) {
+        write(folder, "lr-" + s.name() + ".png", plot.toPng(List.of(s)));
+      }
+    }
+    System.out.println("[INFO] " + n + " epochs of " + stepsPerEpoch + " steps, lr0 = " + settings.training().lr()
+        + "; written to " + folder.uri());
+    return 0;
+  }
+
+  private void checkArguments() {
+    if (epochs != null && epochs < 1) {
+      throw new ParameterException(spec.commandLine(), "--epochs = " + epochs + ": must be at least 1");
+    }
+    if (stepsPerEpoch < 1) {
+      throw new ParameterException(spec.commandLine(), "--steps-per-epoch = " + stepsPerEpoch + ": must be at least 1");
+    }
+    if (schedules.stream().distinct().count() != schedules.size()) {
+      throw new ParameterException(spec.commandLine(), "--schedule " + schedules + ": each schedule at most once");
+    }
+  }
+
+  /**
+   * Builds each named schedule from the experiment's {@code schedule} block with its type replaced, including the
+   * warmup and linear-scaling wrappers as configured. The linear scaling rule needs a worker count: the configured
+   * {@code training.workers}, or 1 when that is 0 (Spark's default parallelism is unknown without Spark).
+   *
+   * @throws ConfigError for an unknown name or a bad parameter, naming the key
+   */
+  static Map<String, LearningRateSchedule> build(
+      ExperimentSettings settings, List<String> names, int epochs, int stepsPerEpoch) {
+    int workers = Math.max(1, settings.training().workers());
+    ScheduleContext context = new ScheduleContext(settings.training().lr(), epochs, stepsPerEpoch, workers);
+    Map<String, LearningRateSchedule> built = new LinkedHashMap<>();
+    for (String name : names) {
+      Map<String, Object> block = new HashMap<>(settings.schedule().block());
+      block.put("type", name);
+      try {
+        built.put(name, ScheduleRegistry.fromConfig(block, context));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigError(settings.source() + ": " + e.getMessage());
+      }
+    }
+    return built;
+  }
+
+  /**
+   * A schedule's line: per-epoch schedules at x = e (as the tutorial plots them), per-step ones at every global
+   * step, x = t / stepsPerEpoch, so that e.g. the standard decay's within-epoch fall shows.
+   */
+  static PlotSeries series(String name, boolean perStep, ScheduleCurve curve) {
+    if (!perStep) {
+      return PlotSeries.byEpoch(name, curve.epochLr(), 0);
+    }
+    double[] y = curve.stepLr();
+    double[] x = new double[y.length];
+    for (int t = 0; t < y.length; t++) {
+      x[t] = (double) t / curve.stepsPerEpoch();
+    }
+    return new PlotSeries(name, x, y);
+  }
+
+  /** A new folder per call, never overwriting an earlier plot: {@code <out>/<names>-<yyyyMMdd-HHmmss>}. */
+  private RunFolder createFolder(String runName) {
+    try {
+      return RunFolder.create(out, runName);
+    } catch (StorageException e) {
+      throw new RunFailure("--out " + out + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--out " + out + ": " + e.getMessage());
+    }
+  }
+
+  private static void write(RunFolder folder, String name, byte[] bytes) {
+    try {
+      folder.writeBytes(name, bytes);
+    } catch (StorageException e) {
+      throw new RunFailure(folder.fileUri(name) + ": " + e.getMessage(), e);
+    }
+  }
+}
