@@ -23,16 +23,19 @@ final class DistributedEvaluator {
   private final JavaSparkContext sc;
   private final JavaRDD<DataSet> batches;
   private final int classes;
+  private final TaskThreads threads;
 
   /**
    * @param sc the Spark context
    * @param batches the evaluation set as minibatches, cached by the caller
    * @param classes number of classes
+   * @param threads native threads per evaluation task
    */
-  DistributedEvaluator(JavaSparkContext sc, JavaRDD<DataSet> batches, int classes) {
+  DistributedEvaluator(JavaSparkContext sc, JavaRDD<DataSet> batches, int classes, TaskThreads threads) {
     this.sc = sc;
     this.batches = batches;
     this.classes = classes;
+    this.threads = threads;
   }
 
   /**
@@ -43,10 +46,14 @@ final class DistributedEvaluator {
     Broadcast<Snapshot> snapshot =
         sc.broadcast(new Snapshot(network.getConfiguration().toJson(), network.params().dup()));
     int k = classes;
+    TaskThreads taskThreads = threads;
     try {
       List<EvaluationResult> parts =
-          batches.mapPartitions((Iterator<DataSet> it) -> List.of(evaluatePartition(snapshot.value(), it, k))
-              .iterator()).collect();
+          batches.mapPartitions((Iterator<DataSet> it) -> {
+            NativeSetup.configure();
+            taskThreads.apply();
+            return List.of(evaluatePartition(snapshot.value(), it, k)).iterator();
+          }).collect();
       EvaluationResult total = EvaluationResult.empty(classes);
       for (EvaluationResult part : parts) {
         total = total.plus(part);
@@ -58,7 +65,6 @@ final class DistributedEvaluator {
   }
 
   private static EvaluationResult evaluatePartition(Snapshot snapshot, Iterator<DataSet> it, int classes) {
-    NativeSetup.configure(); // no-op after the first call in this JVM
     EvaluationResult result = EvaluationResult.empty(classes);
     if (!it.hasNext()) {
       return result;

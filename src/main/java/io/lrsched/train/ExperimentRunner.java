@@ -6,7 +6,6 @@ import io.lrsched.config.ModelSettings;
 import io.lrsched.config.SettingsLoader;
 import io.lrsched.config.TrainingSettings;
 import io.lrsched.model.ResNet;
-import io.lrsched.model.ResNetSpec;
 import io.lrsched.report.EpochMetrics;
 import io.lrsched.report.KerasLine;
 import io.lrsched.schedule.EpochLrTable;
@@ -19,10 +18,7 @@ import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.CollectionAccumulator;
-import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.spark.api.RDDTrainingApproach;
-import org.deeplearning4j.spark.api.Repartition;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 
@@ -108,12 +104,16 @@ public final class ExperimentRunner {
     LearningRateSchedule schedule = schedule(steps, workers);
     info(ScheduleMessages.describe(schedule));
 
-    ComputationGraph graph = ResNet.init(spec(m, channelsLast));
+    ComputationGraph graph = ResNet.init(ModelSpecs.of(settings));
     info("model: " + m.stages() + " modules, filters " + m.filters() + ", " + graph.numParams() + " parameters");
     CollectionAccumulator<StepRecord> stepRecords = sc.sc().collectionAccumulator("lrsched-steps");
     LrHook hook = new LrHook(stepRecords);
-    SparkComputationGraph sparkNet = new SparkComputationGraph(sc, graph, trainingMaster(layout, hook));
-    DistributedEvaluator evaluator = new DistributedEvaluator(sc, data.testBatches(), data.classNames().size());
+    TaskThreads threads = TaskThreads.forWorkers(sc, workers);
+    info(threads.threads() + " native thread(s) per training task");
+    SparkComputationGraph sparkNet =
+        new SparkComputationGraph(sc, graph, trainingMaster(layout, hook, threads));
+    DistributedEvaluator evaluator =
+        new DistributedEvaluator(sc, data.testBatches(), data.classNames().size(), threads);
 
     MonitoredMetric monitored = MonitoredMetric.of(settings.schedule());
     List<EpochMetrics> history = new ArrayList<>();
@@ -156,30 +156,11 @@ public final class ExperimentRunner {
     return sparkNet.getNetwork().calcRegularizationScore(true);
   }
 
-  private ParameterAveragingTrainingMaster trainingMaster(WorkerLayout layout, LrHook hook) {
+  private ParameterAveragingTrainingMaster trainingMaster(
+      WorkerLayout layout, LrHook hook, TaskThreads threads) {
     TrainingSettings t = settings.training();
-    return new ParameterAveragingTrainingMaster.Builder(layout.workers(), layout.batchPerWorker())
-        .batchSizePerWorker(layout.batchPerWorker())
-        .averagingFrequency(t.averagingFrequency())
-        .workerPrefetchNumBatches(t.workerPrefetch())
-        .saveUpdater(t.saveUpdater())
-        // Each round's RDD is already one partition per worker, each holding exactly its local steps.
-        .repartionData(Repartition.Never)
-        .rddTrainingApproach(RDDTrainingApproach.Direct)
-        // The round's data is derived from the cached epoch layout; caching it again would leak a copy per round.
-        .storageLevel(null)
-        .rngSeed(settings.seed())
-        .trainingHooks(hook)
-        .build();
-  }
-
-  private ResNetSpec spec(ModelSettings m, boolean channelsLast) {
-    return new ResNetSpec(32, 32, 3, TrainingData.CLASSES,
-        m.stages().stream().mapToInt(Integer::intValue).toArray(),
-        m.filters().stream().mapToInt(Integer::intValue).toArray(),
-        m.l2Module(), m.l2Stem(), m.l2Dense(), m.batchNormEpsilon(), m.batchNormMomentum(),
-        channelsLast ? CNN2DFormat.NHWC : CNN2DFormat.NCHW,
-        settings.seed(), settings.training().lr(), settings.training().momentum());
+    return TrainingMasters.parameterAveraging(
+        layout, t.workerPrefetch(), t.saveUpdater(), settings.seed(), threads, hook);
   }
 
   private void reportLrMismatches(List<StepRecord> applied) {

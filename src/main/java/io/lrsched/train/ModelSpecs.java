@@ -7,17 +7,19 @@ import org.deeplearning4j.nn.conf.CNN2DFormat;
 
 /**
  * The experiment's network as a {@link ResNetSpec}: CIFAR-10's 32x32x3 input and 10 classes, the configured shape,
- * regularisation, seed, initial LR and momentum. The same derivation as {@code ExperimentRunner}'s, so a range test
- * starts from the very weights the experiment's training would start from.
+ * regularisation, seed, initial LR and momentum. One derivation for training, the LR range test and the benchmark, so
+ * they all start from the very weights the experiment's training starts from.
  */
-final class ModelSpecs {
+public final class ModelSpecs {
   private ModelSpecs() {}
 
-  static boolean channelsLast(ExperimentSettings settings) {
+  /** @return whether the experiment's network runs NHWC */
+  public static boolean channelsLast(ExperimentSettings settings) {
     return settings.model().dataFormat().equals("nhwc");
   }
 
-  static ResNetSpec of(ExperimentSettings settings) {
+  /** @return the experiment's network */
+  public static ResNetSpec of(ExperimentSettings settings) {
     ModelSettings m = settings.model();
     return new ResNetSpec(32, 32, 3, TrainingData.CLASSES,
         m.stages().stream().mapToInt(Integer::intValue).toArray(),

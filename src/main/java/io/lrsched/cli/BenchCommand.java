@@ -1,0 +1,83 @@
+package io.lrsched.cli;
+
+import io.lrsched.bench.BenchOptions;
+import io.lrsched.bench.BenchResult;
+import io.lrsched.bench.ModelBenchmark;
+import io.lrsched.config.ExperimentSettings;
+import io.lrsched.model.ResNetSpec;
+import io.lrsched.nativeops.NativeSetup;
+import io.lrsched.train.ModelSpecs;
+import io.lrsched.train.SparkContexts;
+import io.lrsched.train.SparkThroughput;
+import io.lrsched.train.WorkerLayout;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lrsched bench [EXPERIMENT.conf]}: training and inference speed of the experiment's model in one DL4J
+ * process, then training speed through Spark with parameter averaging at the same total cores and global batch.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Measure training and inference images/s of the experiment's model (default: the tutorial's), "
+        + "in one process and through Spark local[N] with parameter averaging.")
+final class BenchCommand implements Callable<Integer> {
+
+  @Mixin ExperimentOptions experiment;
+
+  @Option(names = "--batch", defaultValue = "128", description = "Global batch (default ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--warmup", defaultValue = "2", description = "Untimed steps first (default ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--steps", defaultValue = "3", description = "Timed steps (default ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(
+      names = "--peak-gflops",
+      defaultValue = "NaN",
+      description = "The machine's fp32 peak, to print the share reached (e.g. 400 for 2 AVX-512 FMA cores).")
+  double peakGflops;
+
+  @Option(
+      names = "--spark-workers",
+      defaultValue = "0",
+      description = "Also measure through Spark local[N] with N parameter-averaging workers (0 = skip).")
+  int sparkWorkers;
+
+  @Option(
+      names = "--spark-rounds",
+      defaultValue = "2",
+      description = "Timed averaging rounds through Spark (default ${DEFAULT-VALUE}).")
+  int sparkRounds;
+
+  @Override
+  public Integer call() {
+    ExperimentSettings settings = experiment.load();
+    System.out.println("[INFO] " + NativeSetup.configure());
+    ResNetSpec spec = ModelSpecs.of(settings);
+    BenchResult single =
+        ModelBenchmark.run(new BenchOptions(spec, batch, warmup, steps, peakGflops, WorkspaceMode.ENABLED));
+    System.out.println(single);
+    if (sparkWorkers > 0) {
+      if (System.getProperty("spark.master") == null) {
+        System.setProperty("spark.master", "local[" + sparkWorkers + "]");
+      }
+      WorkerLayout layout =
+          new WorkerLayout(sparkWorkers, batch, settings.training().averagingFrequency());
+      try (JavaSparkContext sc = SparkContexts.create("lrsched bench")) {
+        SparkThroughput.Result spark = SparkThroughput.measure(sc, spec, layout, sparkRounds);
+        System.out.println(spark);
+        System.out.printf("spark / single process: %.0f%% of %.2f images/s%n",
+            100 * spark.imagesPerSecond() / single.trainImagesPerSecond(), single.trainImagesPerSecond());
+      }
+    }
+    return 0;
+  }
+}

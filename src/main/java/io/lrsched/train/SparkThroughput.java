@@ -1,0 +1,88 @@
+package io.lrsched.train;
+
+import io.lrsched.model.ResNet;
+import io.lrsched.model.ResNetSpec;
+import io.lrsched.nativeops.NativeSetup;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.storage.StorageLevel;
+import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Training throughput through Spark with parameter averaging, laid out exactly as {@link ExperimentRunner} trains:
+ * W workers, each taking {@code averagingFrequency} local steps of {@code globalBatch / W} images per round, one
+ * DL4J {@code fit} per round. The images are random (speed does not depend on their content).
+ */
+public final class SparkThroughput {
+  private SparkThroughput() {}
+
+  /**
+   * What one measurement found.
+   *
+   * @param workers parameter-averaging workers
+   * @param globalBatch images per global step
+   * @param averagingFrequency local steps per round
+   * @param rounds timed rounds
+   * @param seconds wall time of the timed rounds
+   */
+  public record Result(int workers, int globalBatch, int averagingFrequency, int rounds, double seconds) {
+    /** @return training images per second over the timed rounds, averaging included */
+    public double imagesPerSecond() {
+      return (double) rounds * averagingFrequency * globalBatch / seconds;
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          "spark: %d workers x %d images, averaging every %d steps: %.2f images/s (%d rounds in %.1f s)",
+          workers, globalBatch / workers, averagingFrequency, imagesPerSecond(), rounds, seconds);
+    }
+  }
+
+  /**
+   * Measures after one warm-up round.
+   *
+   * @param sc a Spark context with at least {@code workers} task slots
+   * @param spec the network
+   * @param layout workers, global batch, averaging frequency
+   * @param rounds timed rounds
+   * @return the measurement
+   */
+  public static Result measure(JavaSparkContext sc, ResNetSpec spec, WorkerLayout layout, int rounds) {
+    List<DataSet> batches = new ArrayList<>();
+    boolean nhwc = spec.dataFormat() == org.deeplearning4j.nn.conf.CNN2DFormat.NHWC;
+    int b = layout.batchPerWorker();
+    for (int i = 0; i < layout.workers() * layout.averagingFrequency(); i++) {
+      long[] shape = nhwc ? new long[] {b, spec.height(), spec.width(), spec.channels()}
+          : new long[] {b, spec.channels(), spec.height(), spec.width()};
+      DataSet d = new DataSet(Nd4j.rand(DataType.FLOAT, shape), Nd4j.zeros(DataType.FLOAT, b, spec.classes()));
+      d.getLabels().getColumn(i % spec.classes()).assign(1);
+      batches.add(d);
+    }
+    // parallelize slices evenly: partition w holds exactly its `averagingFrequency` minibatches.
+    JavaRDD<DataSet> round =
+        sc.parallelize(batches, layout.workers())
+            .mapPartitions(it -> {
+              NativeSetup.configure();
+              return it;
+            }, true)
+            .persist(StorageLevel.MEMORY_ONLY());
+    round.count();
+    SparkComputationGraph net =
+        new SparkComputationGraph(sc, ResNet.init(spec),
+            TrainingMasters.parameterAveraging(layout, 2, true, 42, TaskThreads.forWorkers(sc, layout.workers())));
+    net.fit(round);
+    long start = System.nanoTime();
+    for (int r = 0; r < rounds; r++) {
+      net.fit(round);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    round.unpersist(false);
+    return new Result(layout.workers(), layout.globalBatch(), layout.averagingFrequency(), rounds, seconds);
+  }
+}
