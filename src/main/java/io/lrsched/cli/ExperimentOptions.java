@@ -1,31 +1,18 @@
 package io.lrsched.cli;
 
 import io.lrsched.config.ExperimentSettings;
-import io.lrsched.config.SettingsLoader;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
- * The options every experiment command shares: the experiment file, {@code --set} overrides, and the tutorial's own
- * flags as shorthands for their keys.
+ * The experiment options of {@code train}, {@code config} and {@code bench}: the experiment file, {@code --set}
+ * overrides, and the tutorial's own flags as shorthands for their keys.
  */
 final class ExperimentOptions {
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "EXPERIMENT.conf",
-      description = "HOCON experiment file; without one, reference.conf's defaults run (synthetic data).")
-  Path experimentFile;
-
-  @Option(
-      names = "--set",
-      paramLabel = "KEY=VALUE",
-      description = "Override any key, e.g. --set training.epochs=3 (repeatable).")
-  List<String> overrides = new ArrayList<>();
+  @Mixin ExperimentSource source;
 
   @Option(names = "--schedule", paramLabel = "NAME", description = "Shorthand for --set schedule.type=NAME.")
   String schedule;
@@ -44,14 +31,14 @@ final class ExperimentOptions {
 
   /** Loads and validates the experiment; shorthands come after --set, so they win. */
   ExperimentSettings load() {
-    List<String> all = new ArrayList<>(overrides);
+    List<String> all = new ArrayList<>();
     // The tutorial's --schedule "" means no schedule.
     String scheduleName = schedule == null ? null : schedule.isBlank() ? "none" : schedule;
     addIfGiven(all, "schedule.type", scheduleName == null ? null : quoted(scheduleName));
     addIfGiven(all, "training.epochs", epochs == null ? null : epochs.toString());
     addIfGiven(all, "output.lr-plot", lrPlot == null ? null : quoted(lrPlot));
     addIfGiven(all, "output.train-plot", trainPlot == null ? null : quoted(trainPlot));
-    return new SettingsLoader().load(experimentFile, all);
+    return source.load(all);
   }
 
   private static void addIfGiven(List<String> all, String key, String value) {

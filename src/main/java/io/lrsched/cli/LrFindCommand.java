@@ -1,19 +1,16 @@
 package io.lrsched.cli;
 
 import io.lrsched.config.ExperimentSettings;
-import io.lrsched.config.SettingsLoader;
 import io.lrsched.nativeops.NativeSetup;
 import io.lrsched.train.LrFinderSettings;
 import io.lrsched.train.LrRangeTest;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -33,18 +30,7 @@ final class LrFindCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "EXPERIMENT.conf",
-      description = "HOCON experiment file; without one, reference.conf's defaults (synthetic data).")
-  Path experimentFile;
-
-  @Option(
-      names = "--set",
-      paramLabel = "KEY=VALUE",
-      description = "Override any key, e.g. --set training.batch-size=64 (repeatable).")
-  List<String> overrides = new ArrayList<>();
+  @Mixin ExperimentSource source;
 
   @Option(names = "--min-lr", paramLabel = "LR", defaultValue = "1e-6",
       description = "LR of the first minibatch (default: ${DEFAULT-VALUE}).")
@@ -78,7 +64,7 @@ final class LrFindCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LrFinderSettings finder = finderSettings();
-    ExperimentSettings settings = new SettingsLoader().load(experimentFile, overrides);
+    ExperimentSettings settings = source.load(List.of());
     // Before ND4J loads, as for train: the sweep itself runs on this JVM (see docs/PERFORMANCE.md).
     System.out.println("[INFO] native: " + NativeSetup.configure());
     LrRangeTest.Summary summary = new LrRangeTest(settings, finder, System.out).run();

@@ -2,7 +2,6 @@ package io.lrsched.cli;
 
 import io.lrsched.config.ConfigError;
 import io.lrsched.config.ExperimentSettings;
-import io.lrsched.config.SettingsLoader;
 import io.lrsched.report.LearningRatePlot;
 import io.lrsched.report.PlotSeries;
 import io.lrsched.schedule.LearningRateSchedule;
@@ -13,7 +12,6 @@ import io.lrsched.storage.RunFolder;
 import io.lrsched.storage.StorageException;
 import io.lrsched.train.RunFailure;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,9 +20,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -49,18 +47,7 @@ final class PlotScheduleCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "EXPERIMENT.conf",
-      description = "HOCON experiment file for lr0, epochs and the schedules' parameters; default reference.conf.")
-  Path experimentFile;
-
-  @Option(
-      names = "--set",
-      paramLabel = "KEY=VALUE",
-      description = "Override any key, e.g. --set schedule.step.drop-every=10 (repeatable).")
-  List<String> overrides = new ArrayList<>();
+  @Mixin ExperimentSource source;
 
   @Option(
       names = "--schedule",
@@ -100,7 +87,7 @@ final class PlotScheduleCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     checkArguments();
-    ExperimentSettings settings = new SettingsLoader().load(experimentFile, overrides);
+    ExperimentSettings settings = source.load(List.of());
     int n = epochs != null ? epochs : settings.training().epochs();
     List<String> names = schedules.isEmpty() ? List.of(settings.schedule().type()) : List.copyOf(schedules);
     Map<String, LearningRateSchedule> built = build(settings, names, n, stepsPerEpoch);

@@ -28,8 +28,8 @@ class LrFindCommandTest {
     LrFindCommand command = parse("conf/x.conf", "--min-lr", "1e-5", "--max-lr", "1", "--batches", "50",
         "--smoothing", "0.9", "--stop-factor", "5", "--set", "training.batch-size=64");
     assertEquals(new LrFinderSettings(1e-5, 1, 50, 0.9, 5), command.finderSettings());
-    assertEquals("conf/x.conf", command.experimentFile.toString());
-    assertEquals(java.util.List.of("training.batch-size=64"), command.overrides);
+    assertEquals("conf/x.conf", command.source.experimentFile.toString());
+    assertEquals(java.util.List.of("training.batch-size=64"), command.source.overrides);
   }
 
   @Test
