@@ -3,13 +3,13 @@ package io.lrsched.bench;
 import io.lrsched.model.FlopCount;
 import io.lrsched.model.ResNet;
 import io.lrsched.model.ResNetSpec;
+import io.lrsched.nativeops.HelperUsage;
 import io.lrsched.nativeops.NativeConfig;
 import io.lrsched.nativeops.NativeSetup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -67,7 +67,7 @@ public final class ModelBenchmark {
     double inferMs = timeMs(n, () -> graph.output(false, x));
 
     return new BenchResult(options, nativeConfig.toString(), FlopCount.of(spec), stepMs, fwdMs, fwdBwdMs, inferMs,
-        dataMs, helperSummary(graph), peakRssBytes());
+        dataMs, HelperUsage.of(graph).toString(), peakRssBytes());
   }
 
   /**
@@ -95,28 +95,6 @@ public final class ModelBenchmark {
       work.get();
     }
     return (System.nanoTime() - start) / 1e6 / repetitions;
-  }
-
-  /** Counts, per layer kind, how many layers run on a DL4J helper (oneDNN), e.g. "conv 85/85". */
-  static String helperSummary(ComputationGraph graph) {
-    int[] conv = new int[2];
-    int[] bn = new int[2];
-    int[] pool = new int[2];
-    for (Layer layer : graph.getLayers()) {
-      int[] bucket = switch (layer.getClass().getSimpleName()) {
-        case "ConvolutionLayer" -> conv;
-        case "BatchNormalization" -> bn;
-        case "SubsamplingLayer" -> pool;
-        default -> null;
-      };
-      if (bucket != null) {
-        bucket[1]++;
-        if (layer.getHelper() != null) {
-          bucket[0]++;
-        }
-      }
-    }
-    return "conv " + conv[0] + "/" + conv[1] + ", bn " + bn[0] + "/" + bn[1] + ", pool " + pool[0] + "/" + pool[1];
   }
 
   /** @return VmHWM of this process in bytes, or -1 where /proc is unavailable */
