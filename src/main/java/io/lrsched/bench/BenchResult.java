@@ -11,9 +11,12 @@ import java.util.Locale;
  * @param flops the network's per-image cost
  * @param trainStepMs mean wall time of one {@code fit} step
  * @param forwardMs mean wall time of a training-mode forward pass ({@code output(true, x)})
- * @param forwardBackwardMs mean wall time of forward + backward ({@code computeGradientAndScore()})
+ * @param updateMs mean wall time of the updater alone (L2 + classical momentum over all parameters)
  * @param inferenceMs mean wall time of an inference forward pass ({@code output(false, x)})
- * @param dataMs mean time to produce a batch (synthetic data: creating the random arrays)
+ * @param dataMs time to produce the batch (synthetic data: creating the random arrays once)
+ * @param trainStepCpuMs mean process CPU time of one {@code fit} step (all threads; includes OpenMP spinning)
+ * @param loadAverage the higher 1-minute load average seen before and after timing (other processes share the
+ *     cores when it exceeds the thread count)
  * @param helpers which layers run on a DL4J helper, e.g. "conv 85/85, bn 84/84, pool 1/1"
  * @param peakRssBytes the process's peak resident set size (VmHWM: heap plus off-heap)
  */
@@ -23,9 +26,11 @@ public record BenchResult(
     FlopCount flops,
     double trainStepMs,
     double forwardMs,
-    double forwardBackwardMs,
+    double updateMs,
     double inferenceMs,
     double dataMs,
+    double trainStepCpuMs,
+    double loadAverage,
     String helpers,
     long peakRssBytes) {
 
@@ -53,8 +58,7 @@ public record BenchResult(
   @Override
   public String toString() {
     double peak = options.peakGflops();
-    double update = trainStepMs - forwardBackwardMs;
-    double backward = forwardBackwardMs - forwardMs;
+    double backward = trainStepMs - forwardMs - updateMs;
     StringBuilder b = new StringBuilder();
     b.append(nativeConfig).append('\n');
     b.append(String.format(Locale.ROOT, "model: stages=%s filters=%s format=%s batch=%d; %s%n",
@@ -62,16 +66,17 @@ public record BenchResult(
         options.spec().dataFormat(), options.batchSize(), flops));
     b.append(String.format(Locale.ROOT, "helpers: %s; workspaces: %s; warm-up %d, measured %d steps%n",
         helpers, options.workspaceMode(), options.warmupSteps(), options.measuredSteps()));
-    b.append(String.format(Locale.ROOT, "train:     %8.1f images/s  %7.1f GFLOP/s%s  (step %.0f ms)%n",
-        trainImagesPerSecond(), trainGflops(), share(trainGflops(), peak), trainStepMs));
+    b.append(String.format(Locale.ROOT, "train:     %8.1f images/s  %7.1f GFLOP/s%s  (step %.0f ms, CPU %.0f ms)%n",
+        trainImagesPerSecond(), trainGflops(), share(trainGflops(), peak), trainStepMs, trainStepCpuMs));
     b.append(String.format(Locale.ROOT, "inference: %8.1f images/s  %7.1f GFLOP/s%s  (batch %.0f ms)%n",
         inferenceImagesPerSecond(), inferenceGflops(), share(inferenceGflops(), peak), inferenceMs));
     b.append(String.format(Locale.ROOT,
-        "step split: forward %.0f ms (%.0f%%), backward %.0f ms (%.0f%%), update+rest %.0f ms (%.0f%%), data %.1f ms%n",
-        forwardMs, 100 * forwardMs / trainStepMs, backward, 100 * backward / trainStepMs, update,
-        100 * update / trainStepMs, dataMs));
-    b.append(String.format(Locale.ROOT, "peak RSS: %.0f MiB (heap max %.0f MiB)",
-        peakRssBytes / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0));
+        "step split: forward %.0f ms (%.0f%%), backward+rest %.0f ms (%.0f%%), update %.0f ms (%.0f%%), data %.1f ms%n",
+        forwardMs, 100 * forwardMs / trainStepMs, backward, 100 * backward / trainStepMs, updateMs,
+        100 * updateMs / trainStepMs, dataMs));
+    b.append(String.format(Locale.ROOT, "peak RSS: %.0f MiB (heap max %.0f MiB); load average %.1f on %d CPUs",
+        peakRssBytes / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0, loadAverage,
+        Runtime.getRuntime().availableProcessors()));
     return b.toString();
   }
 

@@ -3,16 +3,19 @@ package io.lrsched.bench;
 import io.lrsched.model.FlopCount;
 import io.lrsched.model.ResNet;
 import io.lrsched.model.ResNetSpec;
+import io.lrsched.nativeops.HelperUsage;
 import io.lrsched.nativeops.NativeConfig;
 import io.lrsched.nativeops.NativeSetup;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.updater.graph.ComputationGraphUpdater;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -22,9 +25,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * Measures training and inference throughput of a {@link ResNetSpec} in this process, on synthetic data.
  *
  * <p>Phases are timed separately, each averaged over {@code measuredSteps} repetitions after warm-up: a full
- * {@code fit} step; a training-mode forward pass; forward + backward ({@code computeGradientAndScore}); an inference
- * forward pass. Backward is (forward+backward) - forward and update is fit - (forward+backward), so the split is
- * approximate (each phase also carries its own workspace and bookkeeping overhead).
+ * {@code fit} step; a training-mode forward pass ({@code output(true, x)}); the updater alone (momentum + L2 on the
+ * last gradient); an inference forward pass. Backward is the rest of the step, so the split is approximate (the
+ * separately timed forward pass has its own workspace and bookkeeping costs).
  */
 public final class ModelBenchmark {
 
@@ -52,22 +55,27 @@ public final class ModelBenchmark {
       graph.fit(batch);
     }
     int n = options.measuredSteps();
+    double loadBefore = loadAverage();
+    long cpu0 = processCpuNanos();
     double stepMs = timeMs(n, () -> {
       graph.fit(batch);
       return null;
     });
+    double stepCpuMs = (processCpuNanos() - cpu0) / 1e6 / n;
     double fwdMs = timeMs(n, () -> graph.output(true, x));
-    graph.setInputs(x);
-    graph.setLabels(batch.getLabels());
-    double fwdBwdMs = timeMs(n, () -> {
-      graph.computeGradientAndScore();
+    // The updater alone, on the gradient of the last step (it changes the momentum state, harmless here).
+    ComputationGraphUpdater updater = graph.getUpdater();
+    double updateMs = timeMs(n, () -> {
+      updater.update(graph.gradient(), graph.getIterationCount(), graph.getEpochCount(), options.batchSize(),
+          LayerWorkspaceMgr.noWorkspaces());
       return null;
     });
     graph.output(false, x); // warm the inference path once
     double inferMs = timeMs(n, () -> graph.output(false, x));
+    double loadAfter = loadAverage();
 
-    return new BenchResult(options, nativeConfig.toString(), FlopCount.of(spec), stepMs, fwdMs, fwdBwdMs, inferMs,
-        dataMs, helperSummary(graph), peakRssBytes());
+    return new BenchResult(options, nativeConfig.toString(), FlopCount.of(spec), stepMs, fwdMs, updateMs, inferMs,
+        dataMs, stepCpuMs, Math.max(loadBefore, loadAfter), HelperUsage.of(graph).toString(), peakRssBytes());
   }
 
   /**
@@ -97,26 +105,13 @@ public final class ModelBenchmark {
     return (System.nanoTime() - start) / 1e6 / repetitions;
   }
 
-  /** Counts, per layer kind, how many layers run on a DL4J helper (oneDNN), e.g. "conv 85/85". */
-  static String helperSummary(ComputationGraph graph) {
-    int[] conv = new int[2];
-    int[] bn = new int[2];
-    int[] pool = new int[2];
-    for (Layer layer : graph.getLayers()) {
-      int[] bucket = switch (layer.getClass().getSimpleName()) {
-        case "ConvolutionLayer" -> conv;
-        case "BatchNormalization" -> bn;
-        case "SubsamplingLayer" -> pool;
-        default -> null;
-      };
-      if (bucket != null) {
-        bucket[1]++;
-        if (layer.getHelper() != null) {
-          bucket[0]++;
-        }
-      }
-    }
-    return "conv " + conv[0] + "/" + conv[1] + ", bn " + bn[0] + "/" + bn[1] + ", pool " + pool[0] + "/" + pool[1];
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   /** @return VmHWM of this process in bytes, or -1 where /proc is unavailable */
@@ -149,6 +144,9 @@ public final class ModelBenchmark {
     CNN2DFormat format = args.length > 4 ? CNN2DFormat.valueOf(args[4]) : CNN2DFormat.NCHW;
     double peak = args.length > 5 ? Double.parseDouble(args[5]) : Double.NaN;
     WorkspaceMode ws = args.length > 6 ? WorkspaceMode.valueOf(args[6]) : WorkspaceMode.ENABLED;
+    if (stages.length != 3) {
+      throw new IllegalArgumentException("stages must name 3 stages (filters 64,64,128,256), got " + args[0]);
+    }
     ResNetSpec spec = ResNetSpec.tutorial(format, 42).withArchitecture(stages, new int[] {64, 64, 128, 256});
     System.out.println(run(new BenchOptions(spec, batch, warmup, measured, peak, ws)));
   }

@@ -1,0 +1,39 @@
+package io.lrsched.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.lrsched.model.ResNetSpec;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.junit.jupiter.api.Test;
+
+class ModelBenchmarkTest {
+
+  private static final ResNetSpec TINY = ResNetSpec.tutorial(CNN2DFormat.NCHW, 1)
+      .withArchitecture(new int[] {1, 1, 1}, new int[] {16, 16, 32, 64});
+
+  @Test
+  void shouldMeasureATinyNetworkAndReportEveryFigure() {
+    BenchResult r = ModelBenchmark.run(new BenchOptions(TINY, 4, 1, 1, 100, WorkspaceMode.ENABLED));
+    assertTrue(r.trainImagesPerSecond() > 0 && r.inferenceImagesPerSecond() > 0, r.toString());
+    assertTrue(r.peakRssBytes() > 0, "VmHWM read from /proc/self/status");
+    assertEquals(4 * r.flops().trainingFlopsPerImage() * 1000 / r.trainStepMs() / 1e9, r.trainGflops(), 1e-9);
+    String text = r.toString();
+    assertTrue(text.contains("% of 100"), text);
+    assertTrue(text.contains("step split: forward"), text);
+    assertTrue(text.contains("conv 13/13") || text.contains("conv 0/13"), text);
+  }
+
+  @Test
+  void shouldRejectNonPositiveCounts() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new BenchOptions(TINY, 0, 1, 1, Double.NaN, WorkspaceMode.ENABLED));
+    assertEquals("batch size must be > 0, got 0", e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> new BenchOptions(TINY, 8, 1, 0, Double.NaN, WorkspaceMode.ENABLED));
+    assertThrows(IllegalArgumentException.class,
+        () -> new BenchOptions(TINY, 8, 1, 1, -5, WorkspaceMode.ENABLED));
+  }
+}
