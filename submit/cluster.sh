@@ -101,6 +101,8 @@ add_conf spark.executor.memoryOverhead "$((offheap_mb + 1024))m"
 [[ "$deploy_mode" == cluster ]] && add_conf spark.driver.memoryOverhead 1024m
 add_conf spark.serializer org.apache.spark.serializer.KryoSerializer
 add_conf spark.kryo.registrator io.lrsched.train.KryoSetup
+# libgomp reads these at load time only, from the environment (docs/PERFORMANCE.md).
+add_conf spark.executorEnv.OMP_WAIT_POLICY PASSIVE
 
 # In cluster mode the driver finds --files in its working directory; in client mode it reads the local file.
 experiment_arg="$resolved"

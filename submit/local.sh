@@ -25,6 +25,9 @@ fi
 
 # Embedded Spark serves only this machine: bind it to loopback.
 export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}
+# libgomp reads this only at load time: idle OpenMP threads sleep instead of spinning against the other worker's
+# threads (measured in docs/PERFORMANCE.md).
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
 
 java_options=()
 while IFS= read -r line; do
