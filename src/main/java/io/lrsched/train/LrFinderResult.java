@@ -9,7 +9,8 @@ import java.util.Locale;
  *
  * <ul>
  *   <li><b>steepest</b>: where the smoothed loss falls fastest against {@code ln(lr)}, looking only at the points up
- *       to the smoothed minimum (after it the loss climbs, and a spike past the minimum is no descent). The slope is
+ *       to the smoothed minimum (after it the loss climbs, and a spike past the minimum is no descent), skipping the
+ *       first {@value #SKIP_START} (or up to half of them before the minimum). The slope is
  *       numpy's {@code gradient}: central differences inside, one-sided at the ends. NaN with fewer than two points
  *       up to the minimum.
  *   <li><b>minimum / 10</b>: the learning rate of the smallest smoothed loss divided by 10 (fast.ai's rule of thumb:
@@ -25,6 +26,13 @@ import java.util.Locale;
  */
 public record LrFinderResult(
     double[] lrs, double[] losses, double[] smoothed, boolean stoppedEarly, int minimumIndex, int steepestIndex) {
+
+  /**
+   * Points at the start left out of the steepest-descent search, as fast.ai does ({@code skip_start=10}): there the
+   * moving average has seen only a few noisy losses, and on CIFAR-10's quickstart the first step's spurious dip
+   * made 1e-6 the "steepest" point (seen in a real run).
+   */
+  static final int SKIP_START = 10;
 
   /** The CSV header. */
   public static final String CSV_HEADER = "lr,loss,smoothed";
@@ -50,7 +58,7 @@ public record LrFinderResult(
     int steepest = -1;
     if (minimum >= 1) {
       double[] slope = gradient(Arrays.copyOf(smoothed, minimum + 1), logs(Arrays.copyOf(lrs, minimum + 1)));
-      for (int i = 0; i < slope.length; i++) {
+      for (int i = Math.min(SKIP_START, minimum / 2); i < slope.length; i++) {
         if (Double.isFinite(slope[i]) && (steepest < 0 || slope[i] < slope[steepest])) {
           steepest = i;
         }

@@ -106,4 +106,23 @@ class LrFinderCurveTest {
     curve.add(0.01, 2.0);
     assertEquals("lr,loss,smoothed\n0.001,2.5,2.5\n0.01,2.0,2.0\n", curve.result().toCsv());
   }
+
+  @Test
+  void shouldIgnoreAnEarlyDipWhenLookingForTheSteepestDescent() {
+    // 60 points from 1e-6 to 1: flat at 2.56 except a dip at the second point (what a barely-started moving average
+    // gave on CIFAR-10), then a real descent around 1e-2 and a minimum near 0.3.
+    int n = 60;
+    double[] lrs = new double[n];
+    double[] smoothed = new double[n];
+    for (int i = 0; i < n; i++) {
+      lrs[i] = Math.pow(10, -6 + 6.0 * i / (n - 1));
+      double x = Math.log10(lrs[i]);
+      smoothed[i] = 2.56 - 0.2 / (1 + Math.exp(-4 * (x + 2))) + (x > -0.5 ? 2 * (x + 0.5) * (x + 0.5) : 0);
+    }
+    smoothed[1] = 2.50;
+    LrFinderResult result = LrFinderResult.of(lrs, smoothed.clone(), smoothed, false);
+    assertTrue(result.steepestIndex() >= LrFinderResult.SKIP_START, "index " + result.steepestIndex());
+    double steepest = Math.log10(result.steepestLr());
+    assertTrue(steepest > -2.6 && steepest < -1.4, "steepest descent near 1e-2: " + result.steepestLr());
+  }
 }
