@@ -63,7 +63,8 @@ then
   exit 2
 fi
 
-if [[ ! -f "$jar" ]]; then
+# Build when the jar is missing or older than the sources (never submit a stale jar).
+if [[ ! -f "$jar" || -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit)" ]]; then
   echo "[INFO] building the application jar (mvn package)..." >&2
   (cd "$root" && mvn -q -B -DskipTests package)
 fi

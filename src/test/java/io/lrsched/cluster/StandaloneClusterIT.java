@@ -60,43 +60,9 @@ class StandaloneClusterIT {
 
   @Test
   void shouldTrainOnTwoExecutorsWithTheScheduleAppliedAndWriteACompleteRunFolder() throws Exception {
-    Path experiment = scratch.resolve("cluster-it.conf");
-    Files.writeString(experiment, "experiment.name = \"cluster-it\"\nschedule.type = \"step\"\n");
-    Path output = scratch.resolve("runs");
-    Path log = scratch.resolve("submit.log");
-
-    List<String> args = new ArrayList<>(List.of(
-        experiment.toString(),
-        "--master", masterUrl,
-        "--executor-memory", "1g",
-        "--executor-cores", "1",
-        "--conf", "spark.ui.enabled=false"));
-    for (String override : List.of(
-        "data.source=synthetic",
-        "data.synthetic.train-size=256",
-        "data.synthetic.test-size=128",
-        "model.stages=[1,1,1]",
-        "model.filters=[8,8,16,32]",
-        "training.batch-size=32",
-        "training.workers=2",
-        "training.epochs=2",
-        "schedule.step.drop-every=2",
-        "output.dir=\"" + output.toUri() + "\"")) {
-      args.add("--set");
-      args.add(override);
-    }
-    Map<String, String> env = Map.of(
-        // Spark's spark-submit for the Spark home standalone.sh assembled (SparkSubmit on target/spark-home/jars).
-        "SPARK_HOME", Script.ROOT.resolve("target/spark-home").toString(),
-        "SPARK_LOCAL_IP", "127.0.0.1",
-        "LRSCHED_DRIVER_MEMORY", "1g");
-    Process submit = Script.of("submit/cluster.sh", args, env).start(log);
-    // cluster.sh and bin/spark-submit exec: the process is the client-mode driver's JVM.
-    long driverPid = submit.pid();
-    int exit = Script.await(submit, log, 300);
-    assertEquals(0, exit, "cluster.sh exit code; output:\n" + Script.tail(log, 80));
-
-    Path run = onlyRunFolder(output);
+    Submission submission = submit("cluster-it", "step", "schedule.step.drop-every=2");
+    Path run = submission.run();
+    long driverPid = submission.driverPid();
     List<String> applied = Files.readAllLines(run.resolve("lr-applied.csv"));
     assertEquals("epoch,step,worker,executor,pid,lr,expected_lr", applied.get(0));
     int stepsPerEpoch = 256 / 32;
@@ -133,9 +99,88 @@ class StandaloneClusterIT {
     }
   }
 
-  private static Path onlyRunFolder(Path output) throws IOException {
+  /**
+   * The per-step and adaptive schedules on separate executor JVMs: every row of every step on both executors applied
+   * the broadcast value; `standard` is also checked against Keras' formula, lr0 / (1 + decay * t) with decay = lr0 /
+   * epochs and t the global steps before this one (the independent formula checks of one-cycle and plateau are in
+   * AppliedLrIT, on local[2]).
+   */
+  @Test
+  void shouldApplyPerStepAndAdaptiveSchedulesOnEveryExecutor() throws Exception {
+    int stepsPerEpoch = 256 / 32;
+    for (String schedule : List.of("standard", "one-cycle", "plateau")) {
+      Submission submission = submit("cluster-" + schedule, schedule,
+          "schedule.plateau.patience=0", "schedule.plateau.threshold=10", "schedule.plateau.factor=0.5");
+      List<String> applied = Files.readAllLines(submission.run().resolve("lr-applied.csv"));
+      assertEquals(1 + 2 * stepsPerEpoch * 2, applied.size(), schedule + ": 2 epochs x 8 steps x 2 workers");
+      Set<String> executors = new TreeSet<>();
+      Set<Double> distinct = new TreeSet<>();
+      for (String row : applied.subList(1, applied.size())) {
+        String[] f = row.split(",");
+        executors.add(f[3]);
+        double lr = Double.parseDouble(f[5]);
+        double expectedLr = Double.parseDouble(f[6]);
+        distinct.add(lr);
+        assertEquals(expectedLr, lr, expectedLr * 1e-9, schedule + ": applied = broadcast table: " + row);
+        if (schedule.equals("standard")) {
+          int t = (Integer.parseInt(f[0]) - 1) * stepsPerEpoch + Integer.parseInt(f[1]);
+          double keras = 0.1 / (1 + (0.1 / 2) * t);
+          assertEquals(keras, lr, keras * 1e-9, "standard: applied = Keras' decay: " + row);
+        }
+      }
+      assertEquals(2, executors.size(), schedule + ": two executors: " + executors);
+      assertFalse(executors.contains("driver"), schedule + ": no step ran in the driver");
+      // standard and one-cycle change every step; plateau (patience 0, unbeatable threshold) halves after epoch 1.
+      int minimum = schedule.equals("plateau") ? 2 : 2 * stepsPerEpoch;
+      assertTrue(distinct.size() >= minimum, schedule + ": the LR changed as scheduled: " + distinct);
+    }
+  }
+
+  private record Submission(Path run, long driverPid) {}
+
+  private Submission submit(String name, String schedule, String... extraOverrides) throws Exception {
+    Path experiment = scratch.resolve(name + ".conf");
+    Files.writeString(experiment, "experiment.name = \"" + name + "\"\nschedule.type = \"" + schedule + "\"\n");
+    Path output = scratch.resolve("runs-" + name);
+    Path log = scratch.resolve(name + "-submit.log");
+
+    List<String> args = new ArrayList<>(List.of(
+        experiment.toString(),
+        "--master", masterUrl,
+        "--executor-memory", "1g",
+        "--executor-cores", "1",
+        "--conf", "spark.ui.enabled=false"));
+    List<String> overrides = new ArrayList<>(List.of(
+        "data.source=synthetic",
+        "data.synthetic.train-size=256",
+        "data.synthetic.test-size=128",
+        "model.stages=[1,1,1]",
+        "model.filters=[8,8,16,32]",
+        "training.batch-size=32",
+        "training.workers=2",
+        "training.epochs=2",
+        "output.dir=\"" + output.toUri() + "\""));
+    overrides.addAll(List.of(extraOverrides));
+    for (String override : overrides) {
+      args.add("--set");
+      args.add(override);
+    }
+    Map<String, String> env = Map.of(
+        // Spark's spark-submit for the Spark home standalone.sh assembled (SparkSubmit on target/spark-home/jars).
+        "SPARK_HOME", Script.ROOT.resolve("target/spark-home").toString(),
+        "SPARK_LOCAL_IP", "127.0.0.1",
+        "LRSCHED_DRIVER_MEMORY", "1g");
+    Process submit = Script.of("submit/cluster.sh", args, env).start(log);
+    // cluster.sh and bin/spark-submit exec: the process is the client-mode driver's JVM.
+    long driverPid = submit.pid();
+    int exit = Script.await(submit, log, 300);
+    assertEquals(0, exit, name + ": cluster.sh exit code; output:\n" + Script.tail(log, 80));
+    return new Submission(onlyRunFolder(output, name), driverPid);
+  }
+
+  private static Path onlyRunFolder(Path output, String name) throws IOException {
     try (Stream<Path> runs = Files.list(output)) {
-      List<Path> all = runs.filter(p -> p.getFileName().toString().startsWith("cluster-it-")).toList();
+      List<Path> all = runs.filter(p -> p.getFileName().toString().startsWith(name + "-")).toList();
       assertEquals(1, all.size(), "one run folder in " + output + ": " + all);
       return all.get(0);
     }
