@@ -63,12 +63,15 @@ public final class ImageFolderSource implements ImageSource {
           .values()
           .flatMap(file -> archiveImages(file, archive, split, labels));
     } else {
-      String glob = SparkInputs.child(path, split.folderName() + "/*/*");
-      encoded = SparkInputs.binaryFiles(sc, glob, p, "image-folder " + split.folderName() + " split")
-          .filter(f -> ImageDecoder.isImageName(f._1()))
-          .map(f -> {
-            String className = ImageFolderLayout.parse(f._1(), -1).orElseThrow().className();
-            return new EncodedImage(f._1(), labels.get(className), f._2().toArray());
+      // Glob the class folders, not the files: a glob naming 50,000 files makes Spark list each one as a root.
+      String glob = SparkInputs.child(path, split.folderName() + "/*");
+      encoded = SparkInputs.smallFiles(sc, glob, p, true, "image-folder " + split.folderName() + " split")
+          .javaRDD()
+          .filter(row -> ImageDecoder.isImageName(row.getString(0)))
+          .map(row -> {
+            String file = row.getString(0);
+            String className = ImageFolderLayout.parse(file, -1).orElseThrow().className();
+            return new EncodedImage(file, labels.get(className), (byte[]) row.get(1));
           });
     }
     // Shuffle the small compressed files, then decode everywhere: decoding is what takes time.
@@ -132,12 +135,14 @@ public final class ImageFolderSource implements ImageSource {
           })
           .collect();
     } else {
-      String glob = SparkInputs.child(path, "{train,test}/*/*");
-      pairs = SparkInputs.binaryFiles(sc, glob, 1, "image-folder folder")
-          .keys()
-          .mapPartitions(names -> {
+      String glob = SparkInputs.child(path, "{train,test}/*");
+      // Only the path column is selected, so Spark lists the files without reading them.
+      pairs = SparkInputs.smallFiles(sc, glob, 1, false, "image-folder folder")
+          .javaRDD()
+          .mapPartitions(rows -> {
             Set<String> found = new TreeSet<>();
-            names.forEachRemaining(n -> ImageFolderLayout.parse(n, -1).ifPresent(e -> found.add(key(e))));
+            rows.forEachRemaining(
+                row -> ImageFolderLayout.parse(row.getString(0), -1).ifPresent(e -> found.add(key(e))));
             return found.iterator();
           })
           .collect();
