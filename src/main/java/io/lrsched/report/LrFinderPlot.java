@@ -9,11 +9,15 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The learning-rate finder's plot: loss (raw and smoothed) against the learning rate on a logarithmic axis, with
- * the suggested learning rate marked by a vertical line and a point labelled in the legend.
+ * the suggested learning rate marked by a vertical line and a point labelled in the legend. When the loss explodes
+ * at the end of the sweep, the y-axis stops at 1.5 times the starting loss so the valley stays visible.
  */
 public final class LrFinderPlot {
   /** The default title. */
   public static final String DEFAULT_TITLE = "Learning Rate Finder";
+
+  /** The y-axis ends at this multiple of the starting loss when the loss explodes beyond it. */
+  private static final double CLIP_FACTOR = 1.5;
 
   private final String title;
   private final int width;
@@ -63,6 +67,7 @@ public final class LrFinderPlot {
       throw new IllegalArgumentException(
           "learning-rate finder plot has no point with a learning rate above 0 and a finite loss");
     }
+    clipExplosion(chart, smoothedLosses != null ? smoothedLosses : losses);
     if (suggestedLr > 0 && Double.isFinite(suggestedLr)) {
       double[] curve = smoothedLosses != null ? smoothedLosses : losses;
       double loss = lossNear(lrs, curve, suggestedLr);
@@ -93,6 +98,24 @@ public final class LrFinderPlot {
     XYSeries series = chart.addSeries(name, x, y);
     series.setMarker(x.length == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
     return true;
+  }
+
+  /**
+   * The loss explodes at the end of a sweep, to hundreds of times its start; on the full range the interesting
+   * valley is a flat line. Like fastai's plot, show up to a little above the starting loss.
+   */
+  private static void clipExplosion(XYChart chart, double[] curve) {
+    double start = Double.NaN;
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : curve) {
+      if (Double.isFinite(v)) {
+        start = Double.isNaN(start) ? v : start;
+        max = Math.max(max, v);
+      }
+    }
+    if (start > 0 && max > CLIP_FACTOR * start) {
+      chart.getStyler().setYAxisMax(CLIP_FACTOR * start);
+    }
   }
 
   /** The curve's value at the sampled learning rate closest (on the log scale) to the suggestion. */
