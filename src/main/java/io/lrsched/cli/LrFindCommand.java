@@ -66,7 +66,7 @@ final class LrFindCommand implements Callable<Integer> {
     LrFinderSettings finder = finderSettings();
     ExperimentSettings settings = source.load(List.of());
     // Before ND4J loads, as for train: the sweep itself runs on this JVM (see docs/PERFORMANCE.md).
-    System.out.println("[INFO] native: " + NativeSetup.configure());
+    System.out.println("[INFO] " + NativeSetup.configure());
     LrRangeTest.Summary summary = new LrRangeTest(settings, finder, System.out).run();
     System.out.println("[INFO] run folder: " + summary.runFolder());
     return 0;

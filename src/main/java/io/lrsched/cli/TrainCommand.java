@@ -20,10 +20,10 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ExperimentSettings settings = experiment.load();
+    ExperimentRunner runner = new ExperimentRunner(settings, System.out);
+    runner.validate(); // a bad schedule fails here, before native libraries or Spark load
     // Before ND4J loads: picks the native build and turns on DL4J's oneDNN helpers (see docs/PERFORMANCE.md).
     System.out.println("[INFO] " + NativeSetup.configure());
-    ExperimentRunner runner = new ExperimentRunner(settings, System.out);
-    runner.validate();
     RunSummary summary = runner.run();
     System.out.println("[INFO] run folder: " + summary.runFolder());
     return 0;

@@ -49,11 +49,8 @@ public final class CifarBinarySource implements ImageSource {
     if (path == null || path.isBlank()) {
       throw new IllegalArgumentException("data path for cifar-binary must be set (a folder or cifar-10-binary.tar.gz)");
     }
-    if (partitions < 0) {
-      throw new IllegalArgumentException("partitions must be >= 0 (0 = default parallelism), got " + partitions);
-    }
     this.path = path;
-    this.partitions = partitions;
+    this.partitions = SparkInputs.checkPartitions(partitions);
   }
 
   static List<String> filesOf(Split split) {

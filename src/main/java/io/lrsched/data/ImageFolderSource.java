@@ -41,11 +41,8 @@ public final class ImageFolderSource implements ImageSource {
     if (path == null || path.isBlank()) {
       throw new IllegalArgumentException("data path for image-folder must be set (a folder or a .tar.gz of one)");
     }
-    if (partitions < 0) {
-      throw new IllegalArgumentException("partitions must be >= 0 (0 = default parallelism), got " + partitions);
-    }
     this.path = path;
-    this.partitions = partitions;
+    this.partitions = SparkInputs.checkPartitions(partitions);
   }
 
   private boolean isArchive() {

@@ -36,18 +36,11 @@ public final class ImageSources {
       throw new IllegalArgumentException("data kind must be set, one of " + KINDS);
     }
     return switch (kind) {
-      case CIFAR_BINARY -> new CifarBinarySource(requirePath(kind, path), partitions);
-      case IMAGE_FOLDER -> new ImageFolderSource(requirePath(kind, path), partitions);
+      case CIFAR_BINARY -> new CifarBinarySource(path, partitions);
+      case IMAGE_FOLDER -> new ImageFolderSource(path, partitions);
       case SYNTHETIC -> new SyntheticSource(
           syntheticTrainSize, syntheticTestSize, SYNTHETIC_CLASSES, seed, partitions);
       default -> throw new IllegalArgumentException("unknown data kind '" + kind + "', allowed: " + KINDS);
     };
-  }
-
-  private static String requirePath(String kind, String path) {
-    if (path == null || path.isBlank()) {
-      throw new IllegalArgumentException("data path must be set for data kind '" + kind + "'");
-    }
-    return path;
   }
 }

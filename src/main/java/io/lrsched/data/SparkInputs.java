@@ -72,6 +72,19 @@ final class SparkInputs {
   private static final String SMALL_FILE_OPEN_COST = "8192";
 
   /** The requested partition count, or the context's default parallelism when 0 was requested. */
+  /**
+   * Validates a source's requested partition count.
+   *
+   * @return {@code requested}
+   * @throws IllegalArgumentException if it is negative
+   */
+  static int checkPartitions(int requested) {
+    if (requested < 0) {
+      throw new IllegalArgumentException("partitions must be >= 0 (0 = default parallelism), got " + requested);
+    }
+    return requested;
+  }
+
   static int partitions(JavaSparkContext sc, int requested) {
     return requested > 0 ? requested : sc.defaultParallelism();
   }

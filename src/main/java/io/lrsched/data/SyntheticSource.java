@@ -49,14 +49,11 @@ public final class SyntheticSource implements ImageSource {
     if (numClasses < 2 || numClasses > 256) {
       throw new IllegalArgumentException("synthetic numClasses must be in [2, 256], got " + numClasses);
     }
-    if (partitions < 0) {
-      throw new IllegalArgumentException("partitions must be >= 0 (0 = default parallelism), got " + partitions);
-    }
     this.trainSize = trainSize;
     this.testSize = testSize;
     this.numClasses = numClasses;
     this.seed = seed;
-    this.partitions = partitions;
+    this.partitions = SparkInputs.checkPartitions(partitions);
   }
 
   /** Size of one split. */

@@ -66,30 +66,27 @@ public final class ExperimentRunner {
   }
 
   /**
-   * Runs the experiment to the end.
+   * Runs the experiment to the end (call {@link #validate()} first to fail before Spark starts; the schedule is
+   * built again here once the epoch length is known).
    *
    * @return where the results went and the final figures
    */
   public RunSummary run() {
-    validate();
     for (String line : SettingsLoader.echo(settings)) {
       info(line);
     }
-    RunRecorder recorder = RunRecorder.create(settings);
-    info("results go to " + recorder.uri());
     try (JavaSparkContext sc = SparkContexts.create("lrsched " + settings.name())) {
-      recorder.recordSpark(sc);
-      return train(sc, recorder);
+      return train(sc);
     }
   }
 
-  private RunSummary train(JavaSparkContext sc, RunRecorder recorder) {
+  private RunSummary train(JavaSparkContext sc) {
     ModelSettings m = settings.model();
-    boolean channelsLast = m.dataFormat().equals("nhwc");
+    boolean channelsLast = ModelSpecs.channelsLast(settings);
     info(settings.data().source().equals("synthetic")
         ? "loading synthetic CIFAR-shaped data..."
         : "loading CIFAR-10 data (" + settings.data().source() + " at " + settings.data().path() + ")...");
-    TrainingData data = TrainingData.load(sc, settings.data(), settings.seed(), channelsLast);
+    TrainingData data = loadData(sc, channelsLast);
     TrainingSettings t = settings.training();
     int workers = t.workers() > 0 ? t.workers() : sc.defaultParallelism();
     WorkerLayout layout = new WorkerLayout(workers, t.batchSize(), t.averagingFrequency());
@@ -103,6 +100,10 @@ public final class ExperimentRunner {
 
     LearningRateSchedule schedule = schedule(steps, workers);
     info(ScheduleMessages.describe(schedule));
+    // The run folder is made only once data, layout and schedule are known to be good: a failed start leaves none.
+    RunRecorder recorder = RunRecorder.create(settings);
+    info("results go to " + recorder.uri());
+    recorder.recordSpark(sc);
 
     ComputationGraph graph = ResNet.init(ModelSpecs.of(settings));
     info("model: " + m.stages() + " modules, filters " + m.filters() + ", " + graph.numParams() + " parameters");
@@ -150,6 +151,16 @@ public final class ExperimentRunner {
     console.println(report);
     data.release();
     return new RunSummary(recorder.uri(), history, last);
+  }
+
+  /** Reads the data; a source that cannot be read is the user's to fix: one line, exit 1. */
+  private TrainingData loadData(JavaSparkContext sc, boolean channelsLast) {
+    try {
+      return TrainingData.load(sc, settings.data(), settings.seed(), channelsLast);
+    } catch (IllegalArgumentException e) {
+      throw new RunFailure("data.source = " + settings.data().source() + ", data.path = " + settings.data().path()
+          + ": " + e.getMessage(), e);
+    }
   }
 
   private static double regularization(SparkComputationGraph sparkNet) {

@@ -95,4 +95,17 @@ class TrainCommandIT {
     int exit = Main.run("train", "--set", "training.lr=-1");
     assertEquals(Main.EXIT_CONFIG, exit);
   }
+
+  @Test
+  void shouldExitWithCodeOneAndLeaveNoRunFolderWhenTheDataCannotBeRead() throws IOException {
+    int exit =
+        Main.run(
+            "train",
+            "--set", "data.source=cifar-binary",
+            "--set", "data.path=\"" + out.resolve("no-such-cifar.tar.gz") + "\"",
+            "--set", "output.dir=\"" + out.resolve("runs").toUri() + "\"");
+    assertEquals(Main.EXIT_FAILURE, exit);
+    assertTrue(!Files.exists(out.resolve("runs")) || Files.list(out.resolve("runs")).findAny().isEmpty(),
+        "no run folder for a run that never started");
+  }
 }
