@@ -9,7 +9,6 @@ import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -156,12 +155,7 @@ public final class ResNet {
     }
 
     private String bn(String name, String input) {
-      g.addLayer(name, new BatchNormalization.Builder()
-          .activation(Activation.IDENTITY)
-          .eps(spec.bnEpsilon())
-          .decay(spec.bnMomentum())
-          .dataFormat(format)
-          .build(), input);
+      g.addLayer(name, FastBatchNormalization.of(spec.bnEpsilon(), spec.bnMomentum(), format), input);
       return name;
     }
 

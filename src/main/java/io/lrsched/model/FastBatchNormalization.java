@@ -1,0 +1,69 @@
+package io.lrsched.model;
+
+import java.util.Collection;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.LayerValidation;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * DL4J's {@link BatchNormalization} configuration, unchanged in every setting and parameter, whose layers train
+ * through {@link FastBatchNormLayer}. It serialises to JSON under its own class name, so Spark workers rebuilding a
+ * network from the configuration get the same layer.
+ */
+public class FastBatchNormalization extends BatchNormalization {
+
+  /** For JSON deserialisation and {@link #of}; DL4J's defaults (log-std running variance, decay 0.9, eps 1e-5). */
+  public FastBatchNormalization() {
+    super();
+  }
+
+  /**
+   * A batch-norm configuration with learned scale and shift and no activation.
+   *
+   * @param eps added to the variance
+   * @param decay running-statistics momentum (Keras' {@code momentum})
+   * @param format the activations' layout
+   * @return the configuration
+   */
+  public static FastBatchNormalization of(double eps, double decay, CNN2DFormat format) {
+    FastBatchNormalization conf = new FastBatchNormalization();
+    conf.setEps(eps);
+    conf.setDecay(decay);
+    conf.setCnn2DFormat(format);
+    conf.setActivationFn(Activation.IDENTITY.getActivationFunction());
+    return conf;
+  }
+
+  @Override
+  public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> trainingListeners,
+      int layerIndex, INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
+    LayerValidation.assertNOutSet("FastBatchNormalization", getLayerName(), layerIndex, getNOut());
+    FastBatchNormLayer layer = new FastBatchNormLayer(conf, networkDataType, FastBatchNormLayer.fastPathEnabled());
+    return wire(layer, conf, trainingListeners, layerIndex, layerParamsView, initializeParams);
+  }
+
+  /** Gives a new layer its listeners, index and parameters, as DL4J's own {@code instantiate} does. */
+  FastBatchNormLayer wire(FastBatchNormLayer layer, NeuralNetConfiguration conf,
+      Collection<TrainingListener> trainingListeners, int layerIndex, INDArray layerParamsView,
+      boolean initializeParams) {
+    layer.setListeners(trainingListeners);
+    layer.setIndex(layerIndex);
+    layer.setParamsViewArray(layerParamsView);
+    Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
+    layer.setParamTable(params);
+    layer.setConf(conf);
+    return layer;
+  }
+
+  @Override
+  public FastBatchNormalization clone() {
+    return (FastBatchNormalization) super.clone();
+  }
+}
