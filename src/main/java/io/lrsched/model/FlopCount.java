@@ -45,7 +45,7 @@ public record FlopCount(long convMacs, long denseMacs) {
         continue;
       }
       Layer layer = lv.getLayerConf().getLayer();
-      if (layer instanceof ConvolutionLayer c && c.getClass() == ConvolutionLayer.class) {
+      if (layer instanceof ConvolutionLayer c && isPlainConvolution(c)) {
         InputType.InputTypeConvolutional out = (InputType.InputTypeConvolutional) outTypes.get(e.getKey());
         int[] k = c.getKernelSize();
         conv += out.getHeight() * out.getWidth() * c.getNOut() * (long) k[0] * k[1] * c.getNIn();
@@ -68,6 +68,11 @@ public record FlopCount(long convMacs, long denseMacs) {
   public static FlopCount of(ResNetSpec spec) {
     return of(ResNet.configuration(spec),
         InputType.convolutional(spec.height(), spec.width(), spec.channels(), spec.dataFormat()));
+  }
+
+  /** DL4J's convolution or ours (same arithmetic); not its subclasses with other shapes (depthwise, separable...). */
+  private static boolean isPlainConvolution(ConvolutionLayer c) {
+    return c.getClass() == ConvolutionLayer.class || c.getClass() == FastConvolution.class;
   }
 
   private static boolean isDense(Layer layer) {

@@ -165,14 +165,13 @@ public final class ResNet {
     }
 
     private String conv(String name, String input, int nOut, int kernel, int stride, double kerasL2) {
-      g.addLayer(name, new ConvolutionLayer.Builder(kernel, kernel)
+      g.addLayer(name, new FastConvolution(new ConvolutionLayer.Builder(kernel, kernel)
           .stride(stride, stride)
           .nOut(nOut)
           .hasBias(false)
           .activation(Activation.IDENTITY) // pre-activation design: BN + ReLU come after, never inside the conv
           .l2(2 * kerasL2)
-          .dataFormat(format)
-          .build(), input);
+          .dataFormat(format)), input);
       return name;
     }
   }

@@ -25,12 +25,16 @@ public record HelperUsage(int conv, int convTotal, int batchNorm, int batchNormT
   public static HelperUsage of(ComputationGraph graph) {
     int[] c = new int[6];
     for (Layer layer : graph.getLayers()) {
-      int slot = switch (layer.getClass().getName()) {
-        case "org.deeplearning4j.nn.layers.convolution.ConvolutionLayer" -> 0;
-        case "org.deeplearning4j.nn.layers.normalization.BatchNormalization" -> 2;
-        case "org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer" -> 4;
-        default -> -1;
-      };
+      int slot;
+      if (layer instanceof org.deeplearning4j.nn.layers.convolution.ConvolutionLayer) {
+        slot = 0;
+      } else if (layer instanceof org.deeplearning4j.nn.layers.normalization.BatchNormalization) {
+        slot = 2;
+      } else if (layer instanceof org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer) {
+        slot = 4;
+      } else {
+        slot = -1;
+      }
       if (slot >= 0) {
         c[slot + 1]++;
         if (layer.getHelper() != null) {

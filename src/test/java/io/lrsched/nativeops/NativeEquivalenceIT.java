@@ -10,7 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,12 +38,13 @@ class NativeEquivalenceIT {
   /** The same after the last step, where float noise has been amplified (observed ~4e-3). */
   static final double LAST_UPDATE_TOLERANCE = 2e-2;
 
-  @Test
-  void shouldTrainLikeTheReferencePath(@TempDir Path dir) throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"NCHW", "NHWC"})
+  void shouldTrainLikeTheReferencePath(String format, @TempDir Path dir) throws Exception {
     Path fastOut = dir.resolve("fast.txt");
     Path refOut = dir.resolve("reference.txt");
-    runProbe("fast", fastOut, true);
-    runProbe("reference", refOut, false);
+    runProbe("fast", format, fastOut, true);
+    runProbe("reference", format, refOut, false);
     Result fast = Result.read(fastOut, "");
     Result perturbed = Result.read(fastOut, "p");
     Result ref = Result.read(refOut, "");
@@ -56,7 +58,7 @@ class NativeEquivalenceIT {
     double lossDiff = maxRelativeLossDiff(fast, ref);
     double firstDiff = relativeDiff(fast.first, ref.first);
     double lastDiff = relativeDiff(fast.last, ref.last);
-    System.out.printf("fast vs reference: loss %.2e, first update %.2e, last update %.2e%n", lossDiff, firstDiff,
+    System.out.printf(format + " fast vs reference: loss %.2e, first update %.2e, last update %.2e%n", lossDiff, firstDiff,
         lastDiff);
     assertTrue(lossDiff < LOSS_TOLERANCE, "loss differs by " + lossDiff);
     assertTrue(firstDiff < FIRST_UPDATE_TOLERANCE, "first update differs by " + firstDiff);
@@ -88,7 +90,7 @@ class NativeEquivalenceIT {
     return Math.sqrt(diff / norm);
   }
 
-  private static void runProbe(String mode, Path out, boolean perturb) throws IOException, InterruptedException {
+  private static void runProbe(String mode, String format, Path out, boolean perturb) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -98,6 +100,7 @@ class NativeEquivalenceIT {
     }
     cmd.add("-Xmx1g");
     cmd.add("-D" + NativeSetup.MODE_PROPERTY + "=" + mode);
+    cmd.add("-D" + TrainingProbe.FORMAT_PROPERTY + "=" + format);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(TrainingProbe.class.getName());

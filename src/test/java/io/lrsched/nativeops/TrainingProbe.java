@@ -34,6 +34,8 @@ public final class TrainingProbe {
 
   static final int STEPS = 3;
   static final int BATCH = 16;
+  /** System property naming the activation layout (NCHW or NHWC) of the probe's network. */
+  static final String FORMAT_PROPERTY = "probe.format";
 
   private TrainingProbe() {}
 
@@ -45,7 +47,8 @@ public final class TrainingProbe {
     NativeConfig config = NativeSetup.configure();
     List<String> out = new ArrayList<>();
     out.add("config " + config);
-    ResNetSpec spec = ResNetSpec.tutorial(CNN2DFormat.NCHW, 5)
+    CNN2DFormat format = CNN2DFormat.valueOf(System.getProperty(FORMAT_PROPERTY, "NCHW"));
+    ResNetSpec spec = ResNetSpec.tutorial(format, 5)
         .withArchitecture(new int[] {1, 1, 1}, new int[] {16, 16, 32, 64});
     DataSet data = data(spec);
     ComputationGraph graph = train(spec, data, 1.0, "", out);
@@ -103,6 +106,9 @@ public final class TrainingProbe {
       pixels[i] = random.nextFloat();
     }
     INDArray x = Nd4j.create(pixels, new long[] {BATCH, spec.channels(), spec.height(), spec.width()}, 'c');
+    if (spec.dataFormat() == CNN2DFormat.NHWC) {
+      x = x.permute(0, 2, 3, 1).dup('c'); // the same images in the network's layout
+    }
     INDArray y = Nd4j.zeros(DataType.FLOAT, BATCH, spec.classes());
     for (int i = 0; i < BATCH; i++) {
       y.putScalar(i, random.nextInt(spec.classes()), 1.0);
