@@ -4,7 +4,6 @@ import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
@@ -34,15 +33,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * (or log10 standard deviation) moved towards the batch's by {@code 1 - decay} through their "gradients", which DL4J
  * subtracts without an updater.
  *
- * <p>Switched off (DL4J's path throughout) when the layer helpers are disabled, when the oneDNN build is not loaded,
- * or with {@code -Dlrsched.fast-batchnorm=false}.
+ * <p>Switched off (DL4J's path throughout) as {@link FastLayers} says.
  */
 public class FastBatchNormLayer extends BatchNormalization {
-
-  /** System property; {@code false} makes every instance use DL4J's implementation (for A/B measurements). */
-  public static final String ENABLED_PROPERTY = "lrsched.fast-batchnorm";
-
-  private static final String HELPERS_DISABLE_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
 
   private final boolean fastPathAvailable;
   /** Whether the last forward pass was ours (then its batch statistics are in {@link #batchMean}/{@link #batchVar}). */
@@ -56,7 +49,7 @@ public class FastBatchNormLayer extends BatchNormalization {
    * @param dataType the network's data type
    */
   public FastBatchNormLayer(NeuralNetConfiguration conf, DataType dataType) {
-    this(conf, dataType, fastPathEnabled());
+    this(conf, dataType, FastLayers.enabled());
   }
 
   /**
@@ -68,13 +61,6 @@ public class FastBatchNormLayer extends BatchNormalization {
   FastBatchNormLayer(NeuralNetConfiguration conf, DataType dataType, boolean fastPath) {
     super(conf, dataType);
     this.fastPathAvailable = fastPath;
-  }
-
-  /** @return whether layers created now in this JVM take the fast path */
-  public static boolean fastPathEnabled() {
-    boolean helpersOn = !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLE_PROPERTY, "true"));
-    boolean wanted = Boolean.parseBoolean(System.getProperty(ENABLED_PROPERTY, "true"));
-    return wanted && helpersOn && BaseMKLDNNHelper.mklDnnEnabled();
   }
 
   @Override

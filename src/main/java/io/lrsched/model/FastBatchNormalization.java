@@ -45,7 +45,7 @@ public class FastBatchNormalization extends BatchNormalization {
   public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> trainingListeners,
       int layerIndex, INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
     LayerValidation.assertNOutSet("FastBatchNormalization", getLayerName(), layerIndex, getNOut());
-    FastBatchNormLayer layer = new FastBatchNormLayer(conf, networkDataType, FastBatchNormLayer.fastPathEnabled());
+    FastBatchNormLayer layer = new FastBatchNormLayer(conf, networkDataType, FastLayers.enabled());
     return wire(layer, conf, trainingListeners, layerIndex, layerParamsView, initializeParams);
   }
 

@@ -29,18 +29,21 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public class FastConvolutionLayer extends ConvolutionLayer {
 
+  private final boolean fastPath;
+
   /**
    * @param conf the layer's configuration
    * @param dataType the network's data type
    */
   public FastConvolutionLayer(NeuralNetConfiguration conf, DataType dataType) {
     super(conf, dataType);
+    this.fastPath = FastLayers.enabled();
   }
 
   @Override
   protected Pair<INDArray, INDArray> preOutput(boolean training, boolean forBackprop,
       LayerWorkspaceMgr workspaceMgr) {
-    if (helper == null || helperCountFail > 0) {
+    if (!fastPath || helper == null || helperCountFail > 0) {
       return super.preOutput(training, forBackprop, workspaceMgr);
     }
     org.deeplearning4j.nn.conf.layers.ConvolutionLayer conf = layerConf();

@@ -8,7 +8,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -160,7 +159,7 @@ public final class ResNet {
     }
 
     private String relu(String name, String input) {
-      g.addLayer(name, new ActivationLayer.Builder().activation(Activation.RELU).build(), input);
+      g.addLayer(name, new FastActivation(Activation.RELU), input);
       return name;
     }
 
