@@ -103,6 +103,15 @@ class ResNetTest {
     assertTrue(json.contains(MomentumSgd.class.getName()), "the JSON names the custom updater");
     BaseLayer conv = (BaseLayer) layerConf(back, "s1m1_conv2");
     assertEquals(new MomentumSgd(0.1, 0.9), conv.getIUpdater());
+    // Spark workers rebuild the network from this JSON: they must get the same layer implementations.
+    assertEquals(FastConvolution.class, layerConf(back, "s1m1_conv2").getClass());
+    assertEquals(FastBatchNormalization.class, layerConf(back, "s1m1_bn1").getClass());
+    assertEquals(FastActivation.class, layerConf(back, "s1m1_act1").getClass());
+    ComputationGraph rebuilt = new ComputationGraph(back);
+    rebuilt.init();
+    assertEquals(FastConvolutionLayer.class, rebuilt.getLayer("s1m1_conv2").getClass());
+    assertEquals(FastBatchNormLayer.class, rebuilt.getLayer("s1m1_bn1").getClass());
+    assertEquals(FastActivationLayer.class, rebuilt.getLayer("s1m1_act1").getClass());
   }
 
   private static org.deeplearning4j.nn.conf.layers.Layer layerConf(ComputationGraphConfiguration conf, String name) {
