@@ -74,6 +74,7 @@ final class BenchCommand implements Callable<Integer> {
       try (JavaSparkContext sc = SparkContexts.create("lrsched bench")) {
         SparkThroughput.Result spark = SparkThroughput.measure(sc, spec, layout, sparkRounds);
         System.out.println(spark);
+        System.out.println(spark.split());
         System.out.printf("spark / single process: %.0f%% of %.2f images/s%n",
             100 * spark.imagesPerSecond() / single.trainImagesPerSecond(), single.trainImagesPerSecond());
       }

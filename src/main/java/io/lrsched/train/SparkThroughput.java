@@ -9,6 +9,8 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
+import org.deeplearning4j.spark.time.SystemClockTimeSource;
+import org.deeplearning4j.spark.time.TimeSourceProvider;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -29,8 +31,10 @@ public final class SparkThroughput {
    * @param averagingFrequency local steps per round
    * @param rounds timed rounds
    * @param seconds wall time of the timed rounds
+   * @param split where a round's time goes
    */
-  public record Result(int workers, int globalBatch, int averagingFrequency, int rounds, double seconds) {
+  public record Result(int workers, int globalBatch, int averagingFrequency, int rounds, double seconds,
+      RoundSplit split) {
     /** @return training images per second over the timed rounds, averaging included */
     public double imagesPerSecond() {
       return (double) rounds * averagingFrequency * globalBatch / seconds;
@@ -77,12 +81,19 @@ public final class SparkThroughput {
         new SparkComputationGraph(sc, ResNet.init(spec),
             TrainingMasters.parameterAveraging(layout, 2, true, 42, TaskThreads.forWorkers(sc, layout.workers())));
     net.fit(round);
+    // DL4J's statistics time events with an NTP-corrected clock by default, which queries a public NTP server (and
+    // fails without network); in local mode every worker shares this JVM's clock, so the system clock is exact.
+    if (System.getProperty(TimeSourceProvider.TIMESOURCE_CLASSNAME_PROPERTY) == null) {
+      System.setProperty(TimeSourceProvider.TIMESOURCE_CLASSNAME_PROPERTY, SystemClockTimeSource.class.getName());
+    }
+    net.setCollectTrainingStats(true); // the timed rounds only
     long start = System.nanoTime();
     for (int r = 0; r < rounds; r++) {
       net.fit(round);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    RoundSplit split = RoundSplit.of(net.getSparkTrainingStats(), rounds, layout.workers(), 1000 * seconds / rounds);
     round.unpersist(false);
-    return new Result(layout.workers(), layout.globalBatch(), layout.averagingFrequency(), rounds, seconds);
+    return new Result(layout.workers(), layout.globalBatch(), layout.averagingFrequency(), rounds, seconds, split);
   }
 }

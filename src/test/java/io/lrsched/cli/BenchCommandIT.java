@@ -1,0 +1,57 @@
+package io.lrsched.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bench command end to end on a small network: one-process figures with the FLOP-based GFLOP/s, then Spark
+ * local[2] with parameter averaging and the split of a round's time, whose parts must add up to the round.
+ */
+class BenchCommandIT {
+
+  private final PrintStream originalOut = System.out;
+
+  @AfterEach
+  void restore() {
+    System.setOut(originalOut);
+    System.clearProperty("spark.master");
+  }
+
+  @Test
+  void shouldMeasureOneProcessAndSparkWithARoundSplit() {
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    int exit = Main.run("bench",
+        "--set", "model.stages=[1,1,1]",
+        "--set", "model.filters=[8,8,16,32]",
+        "--batch", "16", "--warmup", "1", "--steps", "1", "--peak-gflops", "100",
+        "--spark-workers", "2", "--spark-rounds", "2");
+    System.setOut(originalOut);
+    String out = captured.toString(StandardCharsets.UTF_8);
+    System.out.println(out);
+    assertEquals(0, exit, out);
+
+    assertTrue(Pattern.compile("(?m)^train: +[0-9.]+ images/s +[0-9.]+ GFLOP/s \\( *[0-9.]+% of 100\\)")
+        .matcher(out).find(), out);
+    assertTrue(Pattern.compile("(?m)^inference: +[0-9.]+ images/s").matcher(out).find(), out);
+    assertTrue(out.contains("spark: 2 workers x 8 images, averaging every 5 steps"), out);
+
+    Matcher split = Pattern.compile("spark round split: (\\d+) ms per round = worker fit (\\d+) ms .*worker setup "
+        + "(\\d+) ms .*driver count\\+broadcast (\\d+) ms .*driver averaging (\\d+) ms .*combine (\\d+) ms").matcher(out);
+    assertTrue(split.find(), out);
+    long round = Long.parseLong(split.group(1));
+    long fit = Long.parseLong(split.group(2));
+    long parts = fit + Long.parseLong(split.group(3)) + Long.parseLong(split.group(4))
+        + Long.parseLong(split.group(5)) + Long.parseLong(split.group(6));
+    assertTrue(fit > 0 && fit < round, "workers fit for part of the round: " + split.group());
+    assertTrue(Math.abs(parts - round) <= 5, "the parts add up to the round (rounding aside): " + split.group());
+  }
+}
