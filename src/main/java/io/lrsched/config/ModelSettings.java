@@ -13,7 +13,7 @@ import java.util.List;
  * @param l2Dense Keras L2 factor of the dense layer
  * @param batchNormEpsilon BatchNorm epsilon
  * @param batchNormMomentum BatchNorm running-statistics momentum
- * @param dataFormat activation layout, nchw or nhwc
+ * @param dataFormat activation layout: auto, nchw or nhwc
  */
 public record ModelSettings(
     List<Integer> stages,

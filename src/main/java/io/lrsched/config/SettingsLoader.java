@@ -208,7 +208,7 @@ public final class SettingsLoader {
             v.nonNegativeDouble("model.l2.dense"),
             v.positiveDouble("model.batch-norm.epsilon"),
             v.doubleInOpenUnit("model.batch-norm.momentum"),
-            v.oneOf("model.data-format", Set.of("nchw", "nhwc")));
+            v.oneOf("model.data-format", Set.of("auto", "nchw", "nhwc")));
 
     TrainingSettings training =
         new TrainingSettings(

@@ -2,7 +2,9 @@ package io.lrsched.train;
 
 import io.lrsched.config.ExperimentSettings;
 import io.lrsched.config.ModelSettings;
+import io.lrsched.model.FastLayers;
 import io.lrsched.model.ResNetSpec;
+import io.lrsched.nativeops.NativeSetup;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 
 /**
@@ -13,9 +15,23 @@ import org.deeplearning4j.nn.conf.CNN2DFormat;
 public final class ModelSpecs {
   private ModelSpecs() {}
 
-  /** @return whether the experiment's network runs NHWC */
+  /**
+   * Whether the experiment's network runs NHWC. {@code auto} (the default) means NHWC where lrsched's fast layers run
+   * (oneDNN build with helpers) and NCHW on DL4J's plain path, each the faster layout there (docs/PERFORMANCE.md).
+   * Resolving {@code auto} loads the native libraries ({@link NativeSetup#configure()}) if nothing has yet.
+   *
+   * @param settings the experiment
+   * @return true for NHWC
+   */
   public static boolean channelsLast(ExperimentSettings settings) {
-    return settings.model().dataFormat().equals("nhwc");
+    return switch (settings.model().dataFormat()) {
+      case "nhwc" -> true;
+      case "nchw" -> false;
+      default -> {
+        NativeSetup.configure(); // decides the native build before anything loads ND4J
+        yield FastLayers.enabled();
+      }
+    };
   }
 
   /** @return the experiment's network */
