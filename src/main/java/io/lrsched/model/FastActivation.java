@@ -30,13 +30,8 @@ public class FastActivation extends ActivationLayer {
   @Override
   public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> trainingListeners,
       int layerIndex, INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
-    FastActivationLayer layer = new FastActivationLayer(conf, networkDataType, FastLayers.enabled());
-    layer.setListeners(trainingListeners);
-    layer.setIndex(layerIndex);
-    layer.setParamsViewArray(layerParamsView);
-    layer.setParamTable(initializer().init(conf, layerParamsView, initializeParams));
-    layer.setConf(conf);
-    return layer;
+    return LayerWiring.wire(new FastActivationLayer(conf, networkDataType, FastLayers.enabled()), this, conf,
+        trainingListeners, layerIndex, layerParamsView, initializeParams);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.lrsched.model;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -45,21 +44,8 @@ public class FastBatchNormalization extends BatchNormalization {
   public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> trainingListeners,
       int layerIndex, INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
     LayerValidation.assertNOutSet("FastBatchNormalization", getLayerName(), layerIndex, getNOut());
-    FastBatchNormLayer layer = new FastBatchNormLayer(conf, networkDataType, FastLayers.enabled());
-    return wire(layer, conf, trainingListeners, layerIndex, layerParamsView, initializeParams);
-  }
-
-  /** Gives a new layer its listeners, index and parameters, as DL4J's own {@code instantiate} does. */
-  FastBatchNormLayer wire(FastBatchNormLayer layer, NeuralNetConfiguration conf,
-      Collection<TrainingListener> trainingListeners, int layerIndex, INDArray layerParamsView,
-      boolean initializeParams) {
-    layer.setListeners(trainingListeners);
-    layer.setIndex(layerIndex);
-    layer.setParamsViewArray(layerParamsView);
-    Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
-    layer.setParamTable(params);
-    layer.setConf(conf);
-    return layer;
+    return LayerWiring.wire(new FastBatchNormLayer(conf, networkDataType), this, conf, trainingListeners, layerIndex,
+        layerParamsView, initializeParams);
   }
 
   @Override

@@ -98,8 +98,8 @@ class FastBatchNormLayerTest {
     NeuralNetConfiguration nnc = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT).layer(conf).build();
     long numParams = conf.initializer().numParams(nnc);
     INDArray params = Nd4j.create(DataType.FLOAT, 1, numParams);
-    FastBatchNormLayer layer = conf.wire(new FastBatchNormLayer(nnc, DataType.FLOAT, fastPath), nnc, List.of(), 0,
-        params, true);
+    FastBatchNormLayer layer = LayerWiring.wire(new FastBatchNormLayer(nnc, DataType.FLOAT, fastPath), conf, nnc,
+        List.of(), 0, params, true);
     layer.setBackpropGradientsViewArray(Nd4j.create(DataType.FLOAT, 1, numParams));
     layer.setParam("gamma", Nd4j.createFromArray(gamma).castTo(DataType.FLOAT).reshape(1, C));
     layer.setParam("beta", Nd4j.createFromArray(beta).castTo(DataType.FLOAT).reshape(1, C));

@@ -64,10 +64,8 @@ class FastConvolutionLayerTest {
         .build();
     long numParams = conf.initializer().numParams(nnc);
     INDArray params = Nd4j.create(DataType.FLOAT, 1, numParams);
-    FastConvolutionLayer layer = new FastConvolutionLayer(nnc, DataType.FLOAT, fastPath);
-    layer.setParamsViewArray(params);
-    layer.setParamTable(conf.initializer().init(nnc, params, true));
-    layer.setConf(nnc);
+    FastConvolutionLayer layer = LayerWiring.wire(new FastConvolutionLayer(nnc, DataType.FLOAT, fastPath), conf, nnc,
+        java.util.List.of(), 0, params, true);
     layer.setBackpropGradientsViewArray(Nd4j.create(DataType.FLOAT, 1, numParams));
     return layer;
   }
