@@ -73,11 +73,13 @@ final class ChannelMath {
         .build());
   }
 
-  private static INDArray ones(long length) {
+  /** @return a shared read-only [length] vector of ones (never write into it) */
+  static INDArray ones(long length) {
     return ONES.computeIfAbsent(length, len -> constant(len, 1f));
   }
 
-  private static INDArray zeros(long length) {
+  /** @return a shared read-only [length] vector of zeros (never write into it) */
+  static INDArray zeros(long length) {
     return ZEROS.computeIfAbsent(length, len -> constant(len, 0f));
   }
 

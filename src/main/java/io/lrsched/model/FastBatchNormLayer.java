@@ -79,7 +79,7 @@ public class FastBatchNormLayer extends BatchNormalization {
     batchMean.divi(count);
     // Two passes for the variance: centring first keeps it accurate when |mean| >> std.
     INDArray centred = workspaceMgr.createUninitialized(ArrayType.FF_WORKING_MEM, DataType.FLOAT, in.shape(), 'c');
-    ChannelMath.affine(in, format, vector(channels, 1f), batchMean.neg(), centred);
+    ChannelMath.affine(in, format, ChannelMath.ones(channels), batchMean.neg(), centred);
     centred.muli(centred);
     ChannelMath.channelSums(centred, format, batchVar);
     batchVar.divi(count);
@@ -134,54 +134,47 @@ public class FastBatchNormLayer extends BatchNormalization {
     }
     INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, x.shape(), 'c');
     ChannelMath.affine(dy, format, Nd4j.createFromArray(dyScale), Nd4j.createFromArray(shift), dx);
-    ChannelMath.affine(x, format, Nd4j.createFromArray(xScale), vector(channels, 0f), work);
+    ChannelMath.affine(x, format, Nd4j.createFromArray(xScale), ChannelMath.zeros(channels), work);
     dx.addi(work);
 
-    return new Pair<>(parameterGradients(dGamma, dBeta, var), dx);
+    return new Pair<>(parameterGradients(dGamma, dBeta, mean, var), dx);
   }
 
   /** Gradients of gamma and beta, and DL4J's running-statistics "gradients" (old - new, applied without updater). */
-  private Gradient parameterGradients(float[] dGamma, float[] dBeta, float[] var) {
-    Gradient gradient = new DefaultGradient();
-    INDArray dGammaView = gradientViews.get(BatchNormalizationParamInitializer.GAMMA);
-    INDArray dBetaView = gradientViews.get(BatchNormalizationParamInitializer.BETA);
-    dGammaView.assign(Nd4j.createFromArray(dGamma).reshape(dGammaView.shape()));
-    dBetaView.assign(Nd4j.createFromArray(dBeta).reshape(dBetaView.shape()));
-    gradient.setGradientFor(BatchNormalizationParamInitializer.GAMMA, dGammaView);
-    gradient.setGradientFor(BatchNormalizationParamInitializer.BETA, dBetaView);
-
+  private Gradient parameterGradients(float[] dGamma, float[] dBeta, float[] mean, float[] var) {
     double decay = layerConf().getDecay();
-    INDArray dMeanView = gradientViews.get(BatchNormalizationParamInitializer.GLOBAL_MEAN);
     float[] globalMean = getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN).toFloatVector();
-    float[] mean = batchMean.toFloatVector();
     float[] dMean = new float[mean.length];
     for (int c = 0; c < mean.length; c++) {
       dMean[c] = (float) ((globalMean[c] - mean[c]) * (1 - decay));
     }
-    dMeanView.assign(Nd4j.createFromArray(dMean).reshape(dMeanView.shape()));
-    gradient.setGradientFor(BatchNormalizationParamInitializer.GLOBAL_MEAN, dMeanView);
-
+    boolean logStd = layerConf().isUseLogStd();
+    String spreadKey = logStd ? BatchNormalizationParamInitializer.GLOBAL_LOG_STD
+        : BatchNormalizationParamInitializer.GLOBAL_VAR;
+    float[] spread = getParam(spreadKey).toFloatVector();
     float[] dSpread = new float[var.length];
-    if (layerConf().isUseLogStd()) {
-      float[] log10Std = getParam(BatchNormalizationParamInitializer.GLOBAL_LOG_STD).toFloatVector();
-      for (int c = 0; c < var.length; c++) {
-        double old = Math.pow(10, 2.0 * log10Std[c]);
+    for (int c = 0; c < var.length; c++) {
+      if (logStd) {
+        double old = Math.pow(10, 2.0 * spread[c]);
         double next = decay * old + (1 - decay) * var[c];
         dSpread[c] = (float) (Math.log(old / next) / (2 * Math.log(10)));
+      } else {
+        dSpread[c] = (float) ((spread[c] - var[c]) * (1 - decay));
       }
-      INDArray view = gradientViews.get(BatchNormalizationParamInitializer.GLOBAL_LOG_STD);
-      view.assign(Nd4j.createFromArray(dSpread).reshape(view.shape()));
-      gradient.setGradientFor(BatchNormalizationParamInitializer.GLOBAL_LOG_STD, view);
-    } else {
-      float[] globalVar = getParam(BatchNormalizationParamInitializer.GLOBAL_VAR).toFloatVector();
-      for (int c = 0; c < var.length; c++) {
-        dSpread[c] = (float) ((globalVar[c] - var[c]) * (1 - decay));
-      }
-      INDArray view = gradientViews.get(BatchNormalizationParamInitializer.GLOBAL_VAR);
-      view.assign(Nd4j.createFromArray(dSpread).reshape(view.shape()));
-      gradient.setGradientFor(BatchNormalizationParamInitializer.GLOBAL_VAR, view);
     }
+    Gradient gradient = new DefaultGradient();
+    setGradient(gradient, BatchNormalizationParamInitializer.GAMMA, dGamma);
+    setGradient(gradient, BatchNormalizationParamInitializer.BETA, dBeta);
+    setGradient(gradient, BatchNormalizationParamInitializer.GLOBAL_MEAN, dMean);
+    setGradient(gradient, spreadKey, dSpread);
     return gradient;
+  }
+
+  /** Writes {@code values} into the network's gradient view for {@code key} and registers that view. */
+  private void setGradient(Gradient gradient, String key, float[] values) {
+    INDArray view = gradientViews.get(key);
+    view.assign(Nd4j.createFromArray(values).reshape(view.shape()));
+    gradient.setGradientFor(key, view);
   }
 
   private boolean handles(INDArray x) {
@@ -199,10 +192,6 @@ public class FastBatchNormLayer extends BatchNormalization {
 
   private static INDArray flat(INDArray rowVector) {
     return rowVector.reshape(rowVector.length());
-  }
-
-  private static INDArray vector(long length, float value) {
-    return Nd4j.valueArrayOf(new long[] {length}, value, DataType.FLOAT);
   }
 
   /** Batch statistics live outside any workspace: they must survive from the forward to the backward pass. */

@@ -1,6 +1,8 @@
 package io.lrsched.model;
 
+import java.util.Arrays;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -8,6 +10,7 @@ import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.util.ConvolutionUtils;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -17,7 +20,7 @@ import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * DL4J's convolution layer without two wasted passes of its oneDNN path in 1.0.0-M2.
+ * DL4J's convolution layer without the wasted passes of its oneDNN path in 1.0.0-M2.
  *
  * <ul>
  *   <li>For NHWC input, DL4J's {@code preOutput} makes an NCHW copy of the whole input ({@code permute(0,3,1,2).dup()})
@@ -30,8 +33,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *       layout reorders (see {@link #backpropGradient}).</li>
  * </ul>
  *
- * <p>Everything else, the helper's backward pass included, is DL4J's code; without a helper (reference mode) the
- * layer is DL4J's unchanged.
+ * <p>Everything else, the helper's backward pass for the other convolutions included, is DL4J's code; with the fast
+ * layers switched off ({@link FastLayers}, and so in reference mode) the layer is DL4J's unchanged.
  */
 public class FastConvolutionLayer extends ConvolutionLayer {
 
@@ -94,11 +97,11 @@ public class FastConvolutionLayer extends ConvolutionLayer {
   private boolean isPointwiseNhwc() {
     org.deeplearning4j.nn.conf.layers.ConvolutionLayer conf = layerConf();
     return conf.getCnn2dDataFormat() == CNN2DFormat.NHWC
-        && java.util.Arrays.equals(conf.getKernelSize(), new int[] {1, 1})
-        && java.util.Arrays.equals(conf.getStride(), new int[] {1, 1})
-        && java.util.Arrays.equals(conf.getDilation(), new int[] {1, 1})
-        && (convolutionMode == org.deeplearning4j.nn.conf.ConvolutionMode.Same
-            || java.util.Arrays.equals(conf.getPadding(), new int[] {0, 0}))
+        && Arrays.equals(conf.getKernelSize(), new int[] {1, 1})
+        && Arrays.equals(conf.getStride(), new int[] {1, 1})
+        && Arrays.equals(conf.getDilation(), new int[] {1, 1})
+        && (convolutionMode == ConvolutionMode.Same
+            || Arrays.equals(conf.getPadding(), new int[] {0, 0}))
         && !hasBias()
         && conf.getActivationFn() instanceof ActivationIdentity
         && conf.getIDropout() == null
@@ -144,8 +147,8 @@ public class FastConvolutionLayer extends ConvolutionLayer {
     org.deeplearning4j.nn.conf.layers.ConvolutionLayer conf = layerConf();
     boolean nhwc = conf.getCnn2dDataFormat() == CNN2DFormat.NHWC;
     INDArray nchw = nhwc ? input.permute(0, 3, 1, 2) : input;
-    int[] size = org.deeplearning4j.util.ConvolutionUtils.getOutputSize(nchw, conf.getKernelSize(), conf.getStride(),
-        convolutionMode == org.deeplearning4j.nn.conf.ConvolutionMode.Same ? null : conf.getPadding(),
+    int[] size = ConvolutionUtils.getOutputSize(nchw, conf.getKernelSize(), conf.getStride(),
+        convolutionMode == ConvolutionMode.Same ? null : conf.getPadding(),
         convolutionMode, conf.getDilation(), CNN2DFormat.NCHW);
     long n = input.size(0);
     long c = conf.getNOut();

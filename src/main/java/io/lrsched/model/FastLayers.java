@@ -1,5 +1,6 @@
 package io.lrsched.model;
 
+import io.lrsched.nativeops.NativeSetup;
 import org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper;
 
 /**
@@ -13,13 +14,11 @@ public final class FastLayers {
   /** System property; {@code false} makes every layer created afterwards use DL4J's code (for A/B measurements). */
   public static final String ENABLED_PROPERTY = "lrsched.fast-layers";
 
-  private static final String HELPERS_DISABLE_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
-
   private FastLayers() {}
 
   /** @return whether layers created now in this JVM take their fast paths */
   public static boolean enabled() {
-    boolean helpersOn = !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLE_PROPERTY, "true"));
+    boolean helpersOn = !Boolean.parseBoolean(System.getProperty(NativeSetup.HELPERS_DISABLE_PROPERTY, "true"));
     boolean wanted = Boolean.parseBoolean(System.getProperty(ENABLED_PROPERTY, "true"));
     return wanted && helpersOn && BaseMKLDNNHelper.mklDnnEnabled();
   }

@@ -36,7 +36,6 @@ public final class LrRangeTest {
 
   static final String PNG = "lr-find.png";
   static final String SUGGESTION = "suggestion.txt";
-  static final String CONFIG = "config.conf";
 
   private final ExperimentSettings settings;
   private final LrFinderSettings finder;
@@ -137,8 +136,7 @@ public final class LrRangeTest {
   private RunFolder createFolder() {
     try {
       RunFolder folder = RunFolder.create(settings.output().dir(), settings.name() + "-lr-find");
-      folder.writeText(CONFIG, "# Resolved configuration of this range test (from " + settings.source() + ")\n"
-          + settings.rendered());
+      RunRecorder.writeConfig(folder, settings, "range test");
       return folder;
     } catch (StorageException e) {
       throw new RunFailure("output.dir = " + settings.output().dir() + ": " + e.getMessage(), e);

@@ -38,13 +38,25 @@ final class RunRecorder {
     this.folder = folder;
   }
 
+  /**
+   * Writes the experiment's resolved configuration into a run folder as {@link #CONFIG}.
+   *
+   * @param folder the run folder
+   * @param settings the experiment
+   * @param what what the folder holds, for the header comment ("run", "range test")
+   * @throws StorageException if the file cannot be written
+   */
+  static void writeConfig(RunFolder folder, ExperimentSettings settings, String what) {
+    folder.writeText(CONFIG, "# Resolved configuration of this " + what + " (from " + settings.source() + ")\n"
+        + settings.rendered());
+  }
+
   /** Creates the run folder and writes the resolved configuration, before any Spark work. */
   static RunRecorder create(ExperimentSettings settings) {
     try {
       RunFolder folder = RunFolder.create(settings.output().dir(), settings.name());
       RunRecorder recorder = new RunRecorder(settings, folder);
-      folder.writeText(CONFIG, "# Resolved configuration of this run (from " + settings.source() + ")\n"
-          + settings.rendered());
+      writeConfig(folder, settings, "run");
       recorder.provenance
           .append("program: lrsched ").append(version()).append('\n')
           .append("started: ").append(Instant.now()).append('\n')
