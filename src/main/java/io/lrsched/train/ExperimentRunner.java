@@ -15,9 +15,11 @@ import io.lrsched.model.ResNet;
 import io.lrsched.report.EpochMetrics;
 import io.lrsched.report.KerasLine;
 import io.lrsched.report.MetricsCsv;
+import io.lrsched.report.SettingsEcho;
 import io.lrsched.schedule.EpochLrTable;
 import io.lrsched.schedule.LearningRateSchedule;
 import io.lrsched.schedule.ScheduleContext;
+import io.lrsched.schedule.ScheduleMessages;
 import io.lrsched.schedule.ScheduleRegistry;
 import io.lrsched.storage.RunFolder;
 import io.lrsched.storage.StorageException;
@@ -167,7 +169,7 @@ public final class ExperimentRunner {
       refuseResultChanges(
           new SettingsLoader().loadText(RunRecorder.recordedConfig(folder), source, List.of()), settings, source);
     }
-    for (String line : SettingsLoader.echo(settings)) {
+    for (String line : SettingsEcho.lines(SettingsLoader.activeParameters(settings))) {
       info(line);
     }
     return train(sc, folder, checkpoint, false, listener);
@@ -181,7 +183,7 @@ public final class ExperimentRunner {
   }
 
   private RunSummary withSpark(java.util.function.Function<JavaSparkContext, RunSummary> body) {
-    for (String line : SettingsLoader.echo(settings)) {
+    for (String line : SettingsEcho.lines(SettingsLoader.activeParameters(settings))) {
       info(line);
     }
     try (JavaSparkContext sc = SparkContexts.create("lrsched " + settings.name())) {
