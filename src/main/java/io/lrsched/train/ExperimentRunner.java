@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.util.CollectionAccumulator;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
@@ -107,7 +106,8 @@ public final class ExperimentRunner {
 
     ComputationGraph graph = ResNet.init(ModelSpecs.of(settings));
     info("model: " + m.stages() + " modules, filters " + m.filters() + ", " + graph.numParams() + " parameters");
-    CollectionAccumulator<StepRecord> stepRecords = sc.sc().collectionAccumulator("lrsched-steps");
+    StepRecordAccumulator stepRecords = new StepRecordAccumulator();
+    sc.sc().register(stepRecords, "lrsched-steps");
     LrHook hook = new LrHook(stepRecords);
     TaskThreads threads = TaskThreads.forWorkers(sc, workers);
     info(threads.threads() + " native thread(s) per training task");
@@ -134,7 +134,7 @@ public final class ExperimentRunner {
       }
       batches.release();
       tableBroadcast.destroy();
-      List<StepRecord> applied = new ArrayList<>(stepRecords.value());
+      List<StepRecord> applied = stepRecords.value();
       reportLrMismatches(applied);
 
       last = evaluator.evaluate(sparkNet.getNetwork());
