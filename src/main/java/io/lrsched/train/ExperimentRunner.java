@@ -100,7 +100,7 @@ public final class ExperimentRunner {
     LearningRateSchedule schedule = schedule(steps, workers);
     info(ScheduleMessages.describe(schedule));
     // The run folder is made only once data, layout and schedule are known to be good: a failed start leaves none.
-    RunRecorder recorder = RunRecorder.create(settings);
+    RunRecorder recorder = RunRecorder.create(settings, sc.hadoopConfiguration());
     info("results go to " + recorder.uri());
     recorder.recordSpark(sc);
 

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import scala.Tuple2;
 
@@ -51,10 +52,14 @@ final class RunRecorder {
         + settings.rendered());
   }
 
-  /** Creates the run folder and writes the resolved configuration, before any Spark work. */
-  static RunRecorder create(ExperimentSettings settings) {
+  /**
+   * Creates the run folder and writes the resolved configuration, before any Spark work.
+   *
+   * @param hadoopConf Spark's Hadoop configuration, so that {@code spark.hadoop.*} settings reach the file system
+   */
+  static RunRecorder create(ExperimentSettings settings, Configuration hadoopConf) {
     try {
-      RunFolder folder = RunFolder.create(settings.output().dir(), settings.name());
+      RunFolder folder = RunFolder.create(settings.output().dir(), settings.name(), hadoopConf);
       RunRecorder recorder = new RunRecorder(settings, folder);
       writeConfig(folder, settings, "run");
       recorder.provenance

@@ -48,8 +48,9 @@ class StepRecordAccumulatorIT {
       sc.sc().register(keyed, "keyed-steps");
       CollectionAccumulator<StepRecord> plain = sc.sc().collectionAccumulator("plain-steps");
 
-      JavaPairRDD<Integer, Integer> stepsPerWorker = sc.parallelize(IntStream.range(0, WORKERS).boxed().toList(), WORKERS)
-          .mapPartitionsToPair(workers -> {
+      List<Integer> workers = IntStream.range(0, WORKERS).boxed().toList();
+      JavaPairRDD<Integer, Integer> stepsPerWorker = sc.parallelize(workers, WORKERS)
+          .mapPartitionsToPair(partition -> {
             List<Tuple2<Integer, Integer>> out = new ArrayList<>();
             int worker = TaskContext.getPartitionId();
             for (int step = 0; step < STEPS; step++) {
