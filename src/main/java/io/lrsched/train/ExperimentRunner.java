@@ -103,6 +103,8 @@ public final class ExperimentRunner {
     RunRecorder recorder = RunRecorder.create(settings, sc.hadoopConfiguration());
     info("results go to " + recorder.uri());
     recorder.recordSpark(sc);
+    ExecutorLossReporter losses = new ExecutorLossReporter(console);
+    sc.sc().addSparkListener(losses);
 
     ComputationGraph graph = ResNet.init(ModelSpecs.of(settings));
     info("model: " + m.stages() + " modules, filters " + m.filters() + ", " + graph.numParams() + " parameters");
@@ -145,6 +147,7 @@ public final class ExperimentRunner {
       recorder.recordEpoch(history, applied);
       schedule = schedule.onEpochEnd(epoch, monitored.valueOf(metrics));
     }
+    sc.sc().removeSparkListener(losses);
 
     info("evaluating network...");
     String report = recorder.recordFinal(history, last, data.classNames());

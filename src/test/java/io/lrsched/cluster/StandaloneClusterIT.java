@@ -136,9 +136,95 @@ class StandaloneClusterIT {
     }
   }
 
+  /**
+   * Fault 2, executor lost: one executor JVM is killed with SIGKILL while the second epoch trains. Spark re-runs the
+   * lost tasks on the other executor (and the worker launches a replacement), the run completes, the console names
+   * the lost executor, and lr-applied.csv holds every (epoch, step, worker) exactly once.
+   *
+   * <p>Six workers on two one-core executors: from six workers on, DL4J's tree aggregation puts training into a
+   * shuffle-map stage, and Spark re-runs the map tasks that had finished on the lost executor (their output was there):
+   * the case where a plain accumulator counted those steps twice.
+   */
+  @Test
+  void shouldCompleteARunWhoseExecutorIsKilledDuringAnEpoch() throws Exception {
+    String name = "cluster-executor-lost";
+    int workers = 6;
+    int stepsPerEpoch = 384 / 48;
+    Running running = start(name, "step", "training.workers=" + workers, "training.batch-size=48",
+        "data.synthetic.train-size=384");
+    // Epoch 1's line is printed after it ends: from then on epoch 2 trains.
+    long deadline = System.nanoTime() + 300_000_000_000L;
+    while (!Files.readString(running.log()).contains("Epoch 1/2")) {
+      assertTrue(running.process().isAlive(), "the run ended before epoch 2:\n" + Script.tail(running.log(), 80));
+      assertTrue(System.nanoTime() < deadline, "no epoch line within 300 s:\n" + Script.tail(running.log(), 80));
+      Thread.sleep(100);
+    }
+    Executor victim = executors().get(0);
+    assertTrue(ProcessHandle.of(victim.pid()).orElseThrow().destroyForcibly(), "SIGKILL to " + victim);
+    Path run = running.await();
+
+    String log = Files.readString(running.log());
+    assertTrue(log.contains("[WARN] lost executor " + victim.id() + " "), "the console names the loss:\n" + log);
+    List<String> applied = Files.readAllLines(run.resolve("lr-applied.csv"));
+    Set<String> keys = new TreeSet<>();
+    for (String row : applied.subList(1, applied.size())) {
+      String[] f = row.split(",");
+      assertTrue(keys.add(f[0] + "/" + f[1] + "/" + f[2]), "each (epoch, step, worker) once: " + row);
+    }
+    for (int e = 1; e <= 2; e++) {
+      for (int s = 0; s < stepsPerEpoch; s++) {
+        for (int w = 0; w < workers; w++) {
+          assertTrue(keys.contains(e + "/" + s + "/" + w), "a row for epoch " + e + " step " + s + " worker " + w);
+        }
+      }
+    }
+    assertEquals(2 * stepsPerEpoch * workers, keys.size(), "2 epochs x 8 steps x 6 workers");
+    assertEquals(3, Files.readAllLines(run.resolve("metrics.csv")).size(), "header and 2 epoch rows");
+  }
+
+  /** An executor JVM of this test's cluster: Spark's executor id (its work folder's name) and process id. */
+  private record Executor(String id, long pid) {}
+
+  /** The running executors of this test's cluster, found by their command and their working folder. */
+  private static List<Executor> executors() throws IOException {
+    Path work = CLUSTER.resolve("work").toRealPath();
+    List<Executor> found = new ArrayList<>();
+    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+      for (Path proc : procs.filter(p -> p.getFileName().toString().matches("[0-9]+")).toList()) {
+        try {
+          String command = Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
+          Path cwd = Files.readSymbolicLink(proc.resolve("cwd"));
+          if (command.contains("CoarseGrainedExecutorBackend") && cwd.startsWith(work)) {
+            found.add(new Executor(cwd.getFileName().toString(), Long.parseLong(proc.getFileName().toString())));
+          }
+        } catch (IOException gone) {
+          // A process that ended while we looked, or not ours to read.
+        }
+      }
+    }
+    assertFalse(found.isEmpty(), "no executor JVM runs in " + work);
+    return found;
+  }
+
   private record Submission(Path run, long driverPid) {}
 
+  /** A submission in progress: cluster.sh's process (the client-mode driver), its log, and where it writes. */
+  private record Running(String name, Process process, Path log, Path output) {
+    Path await() throws Exception {
+      int exit = Script.await(process, log, 300);
+      assertEquals(0, exit, name + ": cluster.sh exit code; output:\n" + Script.tail(log, 80));
+      return onlyRunFolder(output, name);
+    }
+  }
+
   private Submission submit(String name, String schedule, String... extraOverrides) throws Exception {
+    Running running = start(name, schedule, extraOverrides);
+    // cluster.sh and bin/spark-submit exec: the process is the client-mode driver's JVM.
+    long driverPid = running.process().pid();
+    return new Submission(running.await(), driverPid);
+  }
+
+  private Running start(String name, String schedule, String... extraOverrides) throws Exception {
     Path experiment = scratch.resolve(name + ".conf");
     Files.writeString(experiment, "experiment.name = \"" + name + "\"\nschedule.type = \"" + schedule + "\"\n");
     Path output = scratch.resolve("runs-" + name);
@@ -170,12 +256,7 @@ class StandaloneClusterIT {
         "SPARK_HOME", Script.ROOT.resolve("target/spark-home").toString(),
         "SPARK_LOCAL_IP", "127.0.0.1",
         "LRSCHED_DRIVER_MEMORY", "1g");
-    Process submit = Script.of("submit/cluster.sh", args, env).start(log);
-    // cluster.sh and bin/spark-submit exec: the process is the client-mode driver's JVM.
-    long driverPid = submit.pid();
-    int exit = Script.await(submit, log, 300);
-    assertEquals(0, exit, name + ": cluster.sh exit code; output:\n" + Script.tail(log, 80));
-    return new Submission(onlyRunFolder(output, name), driverPid);
+    return new Running(name, Script.of("submit/cluster.sh", args, env).start(log), log, output);
   }
 
   private static Path onlyRunFolder(Path output, String name) throws IOException {
