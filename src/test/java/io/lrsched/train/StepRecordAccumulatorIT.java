@@ -67,7 +67,9 @@ class StepRecordAccumulatorIT {
           .mapPartitionsToPair(rows -> {
             TaskContext task = TaskContext.get();
             if (task.stageAttemptNumber() == 0 && task.partitionId() == 0) {
-              // What a reducer reports when the executor that held map output 0 is gone.
+              // What a reducer reports when the executor that held map output 0 is gone. In local mode that executor
+              // is the driver: Spark drops all its map output, and logs an ERROR ("Ignoring error ...
+              // CoarseGrainedScheduler") when the driver's block manager registers again; both are expected here.
               throw new FetchFailedException(SparkEnv.get().blockManager().blockManagerId(), shuffleId, 0L, 0,
                   task.partitionId(), "map output lost (test)", null);
             }
