@@ -28,9 +28,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.util.CollectionAccumulator;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
@@ -75,7 +75,7 @@ public final class ExperimentRunner {
    * @throws RunFailure if the folder or its config.conf cannot be read
    */
   public static ExperimentSettings resumeSettings(String runFolderUri, List<String> overrides) {
-    RunFolder folder = openRunFolder(runFolderUri);
+    RunFolder folder = openRunFolder(runFolderUri, SparkContexts.hadoopConfiguration());
     String text = RunRecorder.recordedConfig(folder);
     String source = folder.fileUri(RunRecorder.CONFIG);
     SettingsLoader loader = new SettingsLoader();
@@ -135,11 +135,13 @@ public final class ExperimentRunner {
    * @throws RunFailure if the folder has no intact checkpoint
    */
   public RunSummary resume(String runFolderUri, boolean stretchSchedule) {
-    RunFolder folder = openRunFolder(runFolderUri);
-    Checkpoint checkpoint = newestCheckpoint(folder)
-        .orElseThrow(() -> new RunFailure(folder.uri() + " has no checkpoint to resume from (none was written"
-            + " before the run stopped): start the experiment again with train EXPERIMENT.conf"));
-    return withSpark(sc -> train(sc, folder, Optional.of(checkpoint), stretchSchedule, EpochListener.NONE));
+    return withSpark(sc -> {
+      RunFolder folder = openRunFolder(runFolderUri, sc.hadoopConfiguration());
+      Checkpoint checkpoint = newestCheckpoint(folder)
+          .orElseThrow(() -> new RunFailure(folder.uri() + " has no checkpoint to resume from (none was written"
+              + " before the run stopped): start the experiment again with train EXPERIMENT.conf"));
+      return train(sc, folder, Optional.of(checkpoint), stretchSchedule, EpochListener.NONE);
+    });
   }
 
   /**
@@ -159,7 +161,7 @@ public final class ExperimentRunner {
   public RunSummary runIn(JavaSparkContext sc, String runFolderUri, EpochListener listener) {
     RunFolder folder;
     try {
-      folder = RunFolder.at(runFolderUri);
+      folder = RunFolder.at(runFolderUri, sc.hadoopConfiguration());
     } catch (StorageException | IllegalArgumentException e) {
       throw new RunFailure(e.getMessage(), e);
     }
@@ -200,9 +202,9 @@ public final class ExperimentRunner {
     }
   }
 
-  private static RunFolder openRunFolder(String runFolderUri) {
+  private static RunFolder openRunFolder(String runFolderUri, Configuration hadoopConf) {
     try {
-      return RunFolder.open(runFolderUri);
+      return RunFolder.open(runFolderUri, hadoopConf);
     } catch (StorageException | IllegalArgumentException e) {
       throw new RunFailure(e.getMessage(), e);
     }
@@ -249,9 +251,12 @@ public final class ExperimentRunner {
     info(ScheduleMessages.describe(schedule));
     // The run folder is made only once data, layout and schedule are known to be good: a failed start leaves none.
     RunRecorder recorder = checkpoint.isPresent() ? RunRecorder.resume(folder, settings, checkpoint.get())
-        : folder != null ? RunRecorder.startIn(folder, settings) : RunRecorder.create(settings);
+        : folder != null ? RunRecorder.startIn(folder, settings)
+        : RunRecorder.create(settings, sc.hadoopConfiguration());
     info("results go to " + recorder.uri());
     recorder.recordSpark(sc);
+    ExecutorLossReporter losses = new ExecutorLossReporter(console);
+    sc.sc().addSparkListener(losses);
 
     ComputationGraph graph = restored.map(ModelFile.Loaded::network).orElseGet(() ->
         ResNet.init(ModelSpecs.of(settings)));
@@ -261,7 +266,8 @@ public final class ExperimentRunner {
           + metadata);
     }
     info("model: " + m.stages() + " modules, filters " + m.filters() + ", " + graph.numParams() + " parameters");
-    CollectionAccumulator<StepRecord> stepRecords = sc.sc().collectionAccumulator("lrsched-steps");
+    StepRecordAccumulator stepRecords = new StepRecordAccumulator();
+    sc.sc().register(stepRecords, "lrsched-steps");
     LrHook hook = new LrHook(stepRecords);
     TaskThreads threads = TaskThreads.forWorkers(sc, workers);
     info(threads.threads() + " native thread(s) per training task");
@@ -298,7 +304,7 @@ public final class ExperimentRunner {
       }
       batches.release();
       tableBroadcast.destroy();
-      List<StepRecord> applied = new ArrayList<>(stepRecords.value());
+      List<StepRecord> applied = stepRecords.value();
       reportLrMismatches(applied);
 
       last = evaluator.evaluate(sparkNet.getNetwork());
@@ -336,6 +342,7 @@ public final class ExperimentRunner {
     if (last == null) {
       last = evaluator.evaluate(sparkNet.getNetwork()); // nothing left to train: report on the restored network
     }
+    sc.sc().removeSparkListener(losses);
 
     info("evaluating network...");
     String report = recorder.recordFinal(history, last, data.classNames());

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import scala.Tuple2;
 
@@ -51,11 +52,15 @@ public final class RunRecorder {
     folder.writeText(CONFIG, configText(settings, what));
   }
 
-  /** Creates the run folder and writes the resolved configuration, before any Spark work. */
-  static RunRecorder create(ExperimentSettings settings) {
+  /**
+   * Creates the run folder and writes the resolved configuration, before any Spark work.
+   *
+   * @param hadoopConf Spark's Hadoop configuration, so that {@code spark.hadoop.*} settings reach the file system
+   */
+  static RunRecorder create(ExperimentSettings settings, Configuration hadoopConf) {
     RunFolder folder;
     try {
-      folder = RunFolder.create(settings.output().dir(), settings.name());
+      folder = RunFolder.create(settings.output().dir(), settings.name(), hadoopConf);
     } catch (StorageException e) {
       throw new RunFailure("output.dir = " + settings.output().dir() + ": " + e.getMessage(), e);
     }
