@@ -1,20 +1,18 @@
 package io.lrsched.cli;
 
-import io.lrsched.config.ConfigError;
 import io.lrsched.config.ExperimentSettings;
 import io.lrsched.report.LearningRatePlot;
 import io.lrsched.report.PlotSeries;
 import io.lrsched.report.ScheduleTable;
 import io.lrsched.schedule.LearningRateSchedule;
-import io.lrsched.schedule.ScheduleContext;
 import io.lrsched.schedule.ScheduleCurve;
 import io.lrsched.schedule.ScheduleRegistry;
 import io.lrsched.storage.RunFolder;
 import io.lrsched.storage.StorageException;
+import io.lrsched.train.ConfiguredSchedule;
 import io.lrsched.train.RunFailure;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,10 +86,16 @@ final class PlotScheduleCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     checkArguments();
-    ExperimentSettings settings = source.load(List.of());
-    int n = epochs != null ? epochs : settings.training().epochs();
+    List<String> extra = epochs == null ? List.of() : List.of("training.epochs=" + epochs);
+    ExperimentSettings settings = source.loadWithoutData(extra);
+    int n = settings.training().epochs();
     List<String> names = schedules.isEmpty() ? List.of(settings.schedule().type()) : List.copyOf(schedules);
-    Map<String, LearningRateSchedule> built = build(settings, names, n, stepsPerEpoch);
+    Map<String, LearningRateSchedule> built = new LinkedHashMap<>();
+    for (String name : names) {
+      List<String> typed = new ArrayList<>(extra);
+      typed.add("schedule.type=\"" + name + "\"");
+      built.put(name, build(source.loadWithoutData(typed), stepsPerEpoch));
+    }
     Map<String, ScheduleCurve> curves = new LinkedHashMap<>();
     built.forEach((name, schedule) -> {
       System.out.println("[INFO] " + schedule);
@@ -126,33 +130,24 @@ final class PlotScheduleCommand implements Callable<Integer> {
     if (stepsPerEpoch < 1) {
       throw new ParameterException(spec.commandLine(), "--steps-per-epoch = " + stepsPerEpoch + ": must be at least 1");
     }
+    for (String name : schedules) {
+      if (!ScheduleRegistry.names().contains(name)) {
+        throw new ParameterException(spec.commandLine(),
+            "--schedule " + name + ": unknown schedule; one of " + String.join(", ", ScheduleRegistry.names()));
+      }
+    }
     if (schedules.stream().distinct().count() != schedules.size()) {
       throw new ParameterException(spec.commandLine(), "--schedule " + schedules + ": each schedule at most once");
     }
   }
 
   /**
-   * Builds each named schedule from the experiment's {@code schedule} block with its type replaced, including the
-   * warmup and linear-scaling wrappers as configured. The linear scaling rule needs a worker count: the configured
-   * {@code training.workers}, or 1 when that is 0 (Spark's default parallelism is unknown without Spark).
-   *
-   * @throws ConfigError for an unknown name or a bad parameter, naming the key
+   * Builds the experiment's schedule with its warmup and linear-scaling wrappers as configured. The linear scaling
+   * rule needs a worker count: the configured {@code training.workers}, or 1 when that is 0 (Spark's default
+   * parallelism is unknown without Spark).
    */
-  static Map<String, LearningRateSchedule> build(
-      ExperimentSettings settings, List<String> names, int epochs, int stepsPerEpoch) {
-    int workers = Math.max(1, settings.training().workers());
-    ScheduleContext context = new ScheduleContext(settings.training().lr(), epochs, stepsPerEpoch, workers);
-    Map<String, LearningRateSchedule> built = new LinkedHashMap<>();
-    for (String name : names) {
-      Map<String, Object> block = new HashMap<>(settings.schedule().block());
-      block.put("type", name);
-      try {
-        built.put(name, ScheduleRegistry.fromConfig(block, context));
-      } catch (IllegalArgumentException e) {
-        throw new ConfigError(settings.source() + ": " + e.getMessage());
-      }
-    }
-    return built;
+  static LearningRateSchedule build(ExperimentSettings settings, int stepsPerEpoch) {
+    return ConfiguredSchedule.of(settings, stepsPerEpoch, Math.max(1, settings.training().workers()));
   }
 
   /**

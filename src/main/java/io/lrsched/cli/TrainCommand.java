@@ -21,7 +21,6 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() {
     ExperimentSettings settings = experiment.load();
     ExperimentRunner runner = new ExperimentRunner(settings, System.out);
-    runner.validate(); // a bad schedule fails here, before native libraries or Spark load
     // Before ND4J loads: picks the native build and turns on DL4J's oneDNN helpers (see docs/PERFORMANCE.md).
     System.out.println("[INFO] " + NativeSetup.configure());
     RunSummary summary = runner.run();

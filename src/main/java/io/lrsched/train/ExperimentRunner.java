@@ -1,6 +1,5 @@
 package io.lrsched.train;
 
-import io.lrsched.config.ConfigError;
 import io.lrsched.config.ExperimentSettings;
 import io.lrsched.config.ModelSettings;
 import io.lrsched.config.SettingsLoader;
@@ -11,9 +10,7 @@ import io.lrsched.report.KerasLine;
 import io.lrsched.report.SettingsEcho;
 import io.lrsched.schedule.EpochLrTable;
 import io.lrsched.schedule.LearningRateSchedule;
-import io.lrsched.schedule.ScheduleContext;
 import io.lrsched.schedule.ScheduleMessages;
-import io.lrsched.schedule.ScheduleRegistry;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,29 +44,7 @@ public final class ExperimentRunner {
   }
 
   /**
-   * Validates what needs no Spark (the schedule's parameters), so that a bad experiment fails before any cluster
-   * resources are taken.
-   *
-   * @return the schedule as configured, for an epoch length to be fixed once the data is counted
-   * @throws ConfigError for a bad schedule
-   */
-  public LearningRateSchedule validate() {
-    return schedule(1, 1);
-  }
-
-  private LearningRateSchedule schedule(int stepsPerEpoch, int workers) {
-    TrainingSettings t = settings.training();
-    try {
-      return ScheduleRegistry.fromConfig(
-          settings.schedule().block(), new ScheduleContext(t.lr(), t.epochs(), stepsPerEpoch, workers));
-    } catch (IllegalArgumentException e) {
-      throw new ConfigError(settings.source() + ": " + e.getMessage());
-    }
-  }
-
-  /**
-   * Runs the experiment to the end (call {@link #validate()} first to fail before Spark starts; the schedule is
-   * built again here once the epoch length is known).
+   * Runs the experiment to the end.
    *
    * @return where the results went and the final figures
    */
@@ -100,7 +75,7 @@ public final class ExperimentRunner {
         + "averaging every " + t.averagingFrequency() + " steps; " + steps + " steps (" + rounds
         + " rounds) per epoch");
 
-    LearningRateSchedule schedule = schedule(steps, workers);
+    LearningRateSchedule schedule = ConfiguredSchedule.of(settings, steps, workers);
     info(ScheduleMessages.describe(schedule));
     // The run folder is made only once data, layout and schedule are known to be good: a failed start leaves none.
     RunRecorder recorder = RunRecorder.create(settings);
