@@ -10,6 +10,7 @@ import io.lrsched.nativeops.NativeSetup;
 import io.lrsched.train.ModelSpecs;
 import io.lrsched.train.SparkContexts;
 import io.lrsched.train.WorkerLayout;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -30,8 +31,8 @@ final class BenchCommand implements Callable<Integer> {
 
   @Mixin ExperimentOptions experiment;
 
-  @Option(names = "--batch", defaultValue = "128", description = "Global batch (default ${DEFAULT-VALUE}).")
-  int batch;
+  @Option(names = "--batch", paramLabel = "N", description = "Shorthand for --set training.batch-size=N.")
+  Integer batch;
 
   @Option(names = "--warmup", defaultValue = "2", description = "Untimed steps first (default ${DEFAULT-VALUE}).")
   int warmup;
@@ -59,7 +60,9 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ExperimentSettings settings = experiment.load();
+    ExperimentSettings settings =
+        experiment.loadWithoutData(batch == null ? List.of() : List.of("training.batch-size=" + batch));
+    int batch = settings.training().batchSize();
     System.out.println("[INFO] " + NativeSetup.configure());
     ResNetSpec spec = ModelSpecs.of(settings);
     BenchResult single =
@@ -72,7 +75,7 @@ final class BenchCommand implements Callable<Integer> {
       WorkerLayout layout =
           new WorkerLayout(sparkWorkers, batch, settings.training().averagingFrequency());
       try (JavaSparkContext sc = SparkContexts.create("lrsched bench")) {
-        SparkThroughput.Result spark = SparkThroughput.measure(sc, spec, layout, sparkRounds);
+        SparkThroughput.Result spark = SparkThroughput.measure(sc, spec, layout, sparkRounds, settings.training(), settings.seed());
         System.out.println(spark);
         System.out.println(spark.split());
         System.out.printf("spark / single process: %.0f%% of %.2f images/s%n",

@@ -31,6 +31,15 @@ final class ExperimentOptions {
 
   /** Loads and validates the experiment; shorthands come after --set, so they win. */
   ExperimentSettings load() {
+    return load(List.of(), true);
+  }
+
+  /** As {@link #load()} for a command that reads no data ({@code data.path} may be empty), with its shorthands. */
+  ExperimentSettings loadWithoutData(List<String> more) {
+    return load(more, false);
+  }
+
+  private ExperimentSettings load(List<String> more, boolean needsData) {
     List<String> all = new ArrayList<>();
     // The tutorial's --schedule "" means no schedule.
     String scheduleName = schedule == null ? null : schedule.isBlank() ? "none" : schedule;
@@ -38,7 +47,8 @@ final class ExperimentOptions {
     addIfGiven(all, "training.epochs", epochs == null ? null : epochs.toString());
     addIfGiven(all, "output.lr-plot", lrPlot == null ? null : quoted(lrPlot));
     addIfGiven(all, "output.train-plot", trainPlot == null ? null : quoted(trainPlot));
-    return source.load(all);
+    all.addAll(more);
+    return needsData ? source.load(all) : source.loadWithoutData(all);
   }
 
   private static void addIfGiven(List<String> all, String key, String value) {

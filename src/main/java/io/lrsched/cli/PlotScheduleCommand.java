@@ -1,6 +1,8 @@
 package io.lrsched.cli;
 
+import io.lrsched.config.DataSettings;
 import io.lrsched.config.ExperimentSettings;
+import io.lrsched.data.ImageSources;
 import io.lrsched.report.LearningRatePlot;
 import io.lrsched.report.PlotSeries;
 import io.lrsched.report.ScheduleTable;
@@ -60,12 +62,13 @@ final class PlotScheduleCommand implements Callable<Integer> {
       + " training.epochs); also what 'auto' parameters derive from.")
   Integer epochs;
 
-  @Option(names = "--steps-per-epoch", paramLabel = "S", defaultValue = "391",
-      description = "Global steps per epoch (default: ${DEFAULT-VALUE}, CIFAR-10's 50,000 images at batch 128).")
-  int stepsPerEpoch;
+  @Option(names = "--steps-per-epoch", paramLabel = "S",
+      description = "Global steps per epoch (default: the experiment's training images over training.batch-size, e.g."
+          + " 391 for CIFAR-10's 50,000 at 128).")
+  Integer stepsPerEpoch;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/schedules",
-      description = "Parent folder of the output folder, any Hadoop file system URI (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Parent folder of the output folder, any Hadoop file system URI (default: <output.dir>/schedules).")
   String out;
 
   @Option(names = "--log-y", description = "Logarithmic learning-rate axis.")
@@ -89,6 +92,8 @@ final class PlotScheduleCommand implements Callable<Integer> {
     List<String> extra = epochs == null ? List.of() : List.of("training.epochs=" + epochs);
     ExperimentSettings settings = source.loadWithoutData(extra);
     int n = settings.training().epochs();
+    int stepsPerEpoch = this.stepsPerEpoch != null ? this.stepsPerEpoch : defaultStepsPerEpoch(settings);
+    String out = this.out != null ? this.out : settings.output().dir() + "/schedules";
     List<String> names = schedules.isEmpty() ? List.of(settings.schedule().type()) : List.copyOf(schedules);
     Map<String, LearningRateSchedule> built = new LinkedHashMap<>();
     for (String name : names) {
@@ -103,7 +108,7 @@ final class PlotScheduleCommand implements Callable<Integer> {
     });
     boolean anyPerStep = built.values().stream().anyMatch(LearningRateSchedule::perStep);
 
-    RunFolder folder = createFolder(String.join("_", names));
+    RunFolder folder = createFolder(out, String.join("_", names));
     ScheduleTable table = new ScheduleTable(curves);
     write(folder, EPOCH_CSV, table.epochCsv().getBytes(StandardCharsets.UTF_8));
     if (anyPerStep) {
@@ -127,7 +132,7 @@ final class PlotScheduleCommand implements Callable<Integer> {
     if (epochs != null && epochs < 1) {
       throw new ParameterException(spec.commandLine(), "--epochs = " + epochs + ": must be at least 1");
     }
-    if (stepsPerEpoch < 1) {
+    if (stepsPerEpoch != null && stepsPerEpoch < 1) {
       throw new ParameterException(spec.commandLine(), "--steps-per-epoch = " + stepsPerEpoch + ": must be at least 1");
     }
     for (String name : schedules) {
@@ -139,6 +144,19 @@ final class PlotScheduleCommand implements Callable<Integer> {
     if (schedules.stream().distinct().count() != schedules.size()) {
       throw new ParameterException(spec.commandLine(), "--schedule " + schedules + ": each schedule at most once");
     }
+  }
+
+  /**
+   * Steps per epoch as a run over the experiment's data would take them: its training images (the subset, the
+   * synthetic set's size, or CIFAR-10's training split for the real data) over the global batch, the last batch
+   * smaller.
+   */
+  static int defaultStepsPerEpoch(ExperimentSettings settings) {
+    DataSettings data = settings.data();
+    long images = data.trainSubset() > 0 ? data.trainSubset()
+        : data.source().equals(ImageSources.SYNTHETIC) ? data.syntheticTrainSize() : ImageSources.CIFAR10_TRAIN_IMAGES;
+    int batch = settings.training().batchSize();
+    return (int) ((images + batch - 1) / batch);
   }
 
   /**
@@ -167,7 +185,7 @@ final class PlotScheduleCommand implements Callable<Integer> {
   }
 
   /** A new folder per call, never overwriting an earlier plot: {@code <out>/<names>-<yyyyMMdd-HHmmss>}. */
-  private RunFolder createFolder(String runName) {
+  private RunFolder createFolder(String out, String runName) {
     try {
       return RunFolder.create(out, runName);
     } catch (StorageException e) {

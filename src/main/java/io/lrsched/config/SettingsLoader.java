@@ -29,7 +29,7 @@ public final class SettingsLoader {
 
   /** Sections in the order a reader needs them, for the echo and the saved config. */
   private static final List<String> SECTIONS =
-      List.of("experiment", "data", "model", "training", "schedule", "output");
+      List.of("experiment", "data", "model", "training", "schedule", "lr-finder", "output");
 
   private static final String NOT_A_BLOCK = ": expected a block of settings { ... }";
 
@@ -248,8 +248,18 @@ public final class SettingsLoader {
             v.fileName("output.lr-plot"),
             v.fileName("output.train-plot"));
 
+    String f = "lr-finder.";
+    double minLr = v.positiveDouble(f + "min-lr");
+    LrFinderSettings lrFinder =
+        new LrFinderSettings(
+            minLr,
+            v.real(f + "max-lr", d -> d > minLr, "a number > min-lr (" + minLr + ")"),
+            v.integer(f + "batches", 2),
+            v.doubleInHalfOpenUnit(f + "smoothing"),
+            v.real(f + "stop-factor", d -> d > 1, "a number > 1"));
+
     return new ExperimentSettings(
-        name, seed, data, model, training, schedule, output, source, render(c));
+        name, seed, data, model, training, schedule, output, lrFinder, source, render(c));
   }
 
   /** The resolved configuration, section by section in reading order, as HOCON without comments. */

@@ -19,8 +19,6 @@ import java.util.NoSuchElementException;
 public final class CifarBinaryRecords {
   /** Bytes per record: one label byte then {@value LabeledImage#BYTES} pixel bytes. */
   public static final int RECORD_BYTES = 1 + LabeledImage.BYTES;
-  /** Labels must be below this: CIFAR-10 has ten classes. */
-  public static final int NUM_CLASSES = 10;
 
   private CifarBinaryRecords() {}
 
@@ -67,9 +65,9 @@ public final class CifarBinaryRecords {
   }
 
   private static void checkLabel(int label, String source, long index) {
-    if (label >= NUM_CLASSES) {
+    if (label >= LabeledImage.CLASSES) {
       throw new IllegalArgumentException(
-          source + ": record " + index + " has label " + label + ", CIFAR-10 labels are 0-" + (NUM_CLASSES - 1)
+          source + ": record " + index + " has label " + label + ", CIFAR-10 labels are 0-" + (LabeledImage.CLASSES - 1)
               + " (is this the CIFAR-100 binary format?)");
     }
   }

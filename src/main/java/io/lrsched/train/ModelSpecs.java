@@ -2,6 +2,7 @@ package io.lrsched.train;
 
 import io.lrsched.config.ExperimentSettings;
 import io.lrsched.config.ModelSettings;
+import io.lrsched.data.LabeledImage;
 import io.lrsched.model.FastLayers;
 import io.lrsched.model.ResNetSpec;
 import io.lrsched.nativeops.NativeSetup;
@@ -37,7 +38,7 @@ public final class ModelSpecs {
   /** @return the experiment's network */
   public static ResNetSpec of(ExperimentSettings settings) {
     ModelSettings m = settings.model();
-    return new ResNetSpec(32, 32, 3, TrainingData.CLASSES,
+    return new ResNetSpec(LabeledImage.HEIGHT, LabeledImage.WIDTH, LabeledImage.CHANNELS, LabeledImage.CLASSES,
         m.stages().stream().mapToInt(Integer::intValue).toArray(),
         m.filters().stream().mapToInt(Integer::intValue).toArray(),
         m.l2Module(), m.l2Stem(), m.l2Dense(), m.batchNormEpsilon(), m.batchNormMomentum(),

@@ -39,9 +39,6 @@ public record TrainingData(
   /** Images per evaluation minibatch: inference needs no small batches. */
   private static final int EVAL_BATCH = 256;
 
-  /** The number of classes every data source here produces (CIFAR-10). */
-  public static final int CLASSES = 10;
-
   static TrainingData load(JavaSparkContext sc, DataSettings settings, long seed, boolean channelsLast) {
     int partitions = settings.partitions() > 0 ? settings.partitions() : sc.defaultParallelism();
     ImageSource source =

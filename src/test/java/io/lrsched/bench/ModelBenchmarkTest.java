@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lrsched.model.ResNetSpec;
+import io.lrsched.model.TutorialSpec;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.junit.jupiter.api.Test;
 
 class ModelBenchmarkTest {
 
-  private static final ResNetSpec TINY = ResNetSpec.tutorial(CNN2DFormat.NCHW, 1)
+  private static final ResNetSpec TINY = TutorialSpec.of(CNN2DFormat.NCHW, 1)
       .withArchitecture(new int[] {1, 1, 1}, new int[] {16, 16, 32, 64});
 
   @Test

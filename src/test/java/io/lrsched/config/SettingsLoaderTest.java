@@ -156,7 +156,7 @@ class SettingsLoaderTest {
   void shouldEchoSectionsInReadingOrderWithOnlyTheActiveSchedule() throws IOException {
     ExperimentSettings s = load(file("schedule.type = step"));
     List<String> echo = SettingsEcho.lines(SettingsLoader.activeParameters(s));
-    assertEquals(6, echo.size());
+    assertEquals(7, echo.size());
     assertTrue(echo.get(0).startsWith("experiment:"), echo.get(0));
     assertTrue(echo.get(3).startsWith("training:"), echo.get(3));
     String schedule = echo.get(4);

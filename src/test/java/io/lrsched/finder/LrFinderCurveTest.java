@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lrsched.config.LrFinderSettings;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ class FlopCountTest {
 
   @Test
   void shouldCountAbout132Point6MillionMacsForTheTutorialModel() {
-    FlopCount f = FlopCount.of(ResNetSpec.tutorial(CNN2DFormat.NCHW, 1));
+    FlopCount f = FlopCount.of(TutorialSpec.of(CNN2DFormat.NCHW, 1));
     assertEquals(132.6e6, f.forwardMacs(), 0.01 * 132.6e6, f.toString());
     assertEquals(2560, f.denseMacs());
     assertEquals(3 * 2 * f.forwardMacs(), f.trainingFlopsPerImage(), 0.0);
@@ -17,7 +17,7 @@ class FlopCountTest {
 
   @Test
   void shouldNotDependOnDataFormatAndGrowWithDepth() {
-    ResNetSpec nchw = ResNetSpec.tutorial(CNN2DFormat.NCHW, 1);
+    ResNetSpec nchw = TutorialSpec.of(CNN2DFormat.NCHW, 1);
     assertEquals(FlopCount.of(nchw), FlopCount.of(nchw.withDataFormat(CNN2DFormat.NHWC)));
     // Stem conv alone: 32*32*64 outputs * 3*3*3 MACs each.
     ResNetSpec oneModule = nchw.withArchitecture(new int[] {1}, new int[] {64, 64});
