@@ -34,13 +34,16 @@ public final class ModelBenchmark {
   private ModelBenchmark() {}
 
   /**
-   * Runs the benchmark. Calls {@link NativeSetup#configure()} first (a no-op if it already ran).
+   * Runs the benchmark, in the native configuration the entry point installed ({@link NativeSetup#configure()}).
    *
    * @param options what to measure
    * @return the measurements
    */
   public static BenchResult run(BenchOptions options) {
-    NativeConfig nativeConfig = NativeSetup.configure();
+    NativeConfig nativeConfig = NativeSetup.current();
+    if (nativeConfig == null) {
+      throw new IllegalStateException("NativeSetup.configure() must run before the benchmark loads ND4J");
+    }
     ResNetSpec spec = options.spec();
     ComputationGraph graph = new ComputationGraph(ResNet.configuration(spec, options.workspaceMode()));
     graph.init();

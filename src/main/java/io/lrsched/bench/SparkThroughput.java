@@ -3,7 +3,6 @@ package io.lrsched.bench;
 import io.lrsched.config.TrainingSettings;
 import io.lrsched.model.ResNet;
 import io.lrsched.model.ResNetSpec;
-import io.lrsched.nativeops.NativeSetup;
 import io.lrsched.train.TaskThreads;
 import io.lrsched.train.TrainingMasters;
 import io.lrsched.train.WorkerLayout;
@@ -78,10 +77,6 @@ public final class SparkThroughput {
     // parallelize slices evenly: partition w holds exactly its `averagingFrequency` minibatches.
     JavaRDD<DataSet> round =
         sc.parallelize(batches, layout.workers())
-            .mapPartitions(it -> {
-              NativeSetup.configure();
-              return it;
-            }, true)
             .persist(StorageLevel.MEMORY_ONLY());
     round.count();
     SparkComputationGraph net =

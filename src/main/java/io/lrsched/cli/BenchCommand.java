@@ -6,7 +6,6 @@ import io.lrsched.bench.ModelBenchmark;
 import io.lrsched.bench.SparkThroughput;
 import io.lrsched.config.ExperimentSettings;
 import io.lrsched.model.ResNetSpec;
-import io.lrsched.nativeops.NativeSetup;
 import io.lrsched.train.ModelSpecs;
 import io.lrsched.train.SparkContexts;
 import io.lrsched.train.WorkerLayout;
@@ -27,7 +26,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Measure training and inference images/s of the experiment's model (default: the tutorial's), "
         + "in one process and through Spark local[N] with parameter averaging.")
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand implements Callable<Integer>, NativeCommand {
 
   @Mixin ExperimentOptions experiment;
 
@@ -58,12 +57,16 @@ final class BenchCommand implements Callable<Integer> {
       description = "Timed averaging rounds through Spark (default ${DEFAULT-VALUE}).")
   int sparkRounds;
 
+  private ExperimentSettings settings;
+
+  @Override
+  public void prepare() {
+    settings = experiment.loadWithoutData(batch == null ? List.of() : List.of("training.batch-size=" + batch));
+  }
+
   @Override
   public Integer call() {
-    ExperimentSettings settings =
-        experiment.loadWithoutData(batch == null ? List.of() : List.of("training.batch-size=" + batch));
     int batch = settings.training().batchSize();
-    System.out.println("[INFO] " + NativeSetup.configure());
     ResNetSpec spec = ModelSpecs.of(settings);
     BenchResult single =
         ModelBenchmark.run(new BenchOptions(spec, batch, warmup, steps, peakGflops, WorkspaceMode.ENABLED));

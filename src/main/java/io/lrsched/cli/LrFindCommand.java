@@ -2,7 +2,6 @@ package io.lrsched.cli;
 
 import io.lrsched.config.ExperimentSettings;
 import io.lrsched.finder.LrRangeTest;
-import io.lrsched.nativeops.NativeSetup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +24,7 @@ import picocli.CommandLine.Option;
           + " exponentially, record the loss per minibatch and suggest an initial LR.",
       "Writes lr-find.csv, lr-find.png and suggestion.txt to <output.dir>/<name>-lr-find-<time>."
     })
-final class LrFindCommand implements Callable<Integer> {
+final class LrFindCommand implements Callable<Integer>, NativeCommand {
 
   @Mixin ExperimentSource source;
 
@@ -61,11 +60,15 @@ final class LrFindCommand implements Callable<Integer> {
     return all;
   }
 
+  private ExperimentSettings settings;
+
+  @Override
+  public void prepare() {
+    settings = source.load(shorthands());
+  }
+
   @Override
   public Integer call() {
-    ExperimentSettings settings = source.load(shorthands());
-    // Before ND4J loads, as for train: the sweep itself runs on this JVM (see docs/PERFORMANCE.md).
-    System.out.println("[INFO] " + NativeSetup.configure());
     LrRangeTest.Summary summary = new LrRangeTest(settings, System.out).run();
     System.out.println("[INFO] run folder: " + summary.runFolder());
     return 0;

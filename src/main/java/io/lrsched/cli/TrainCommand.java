@@ -1,7 +1,6 @@
 package io.lrsched.cli;
 
 import io.lrsched.config.ExperimentSettings;
-import io.lrsched.nativeops.NativeSetup;
 import io.lrsched.train.ExperimentRunner;
 import io.lrsched.train.RunSummary;
 import java.util.concurrent.Callable;
@@ -13,17 +12,20 @@ import picocli.CommandLine.Mixin;
     name = "train",
     mixinStandardHelpOptions = true,
     description = "Train the experiment's ResNet with parameter averaging on Spark and write its run folder.")
-final class TrainCommand implements Callable<Integer> {
+final class TrainCommand implements Callable<Integer>, NativeCommand {
 
   @Mixin ExperimentOptions experiment;
 
+  private ExperimentSettings settings;
+
+  @Override
+  public void prepare() {
+    settings = experiment.load();
+  }
+
   @Override
   public Integer call() {
-    ExperimentSettings settings = experiment.load();
-    ExperimentRunner runner = new ExperimentRunner(settings, System.out);
-    // Before ND4J loads: picks the native build and turns on DL4J's oneDNN helpers (see docs/PERFORMANCE.md).
-    System.out.println("[INFO] " + NativeSetup.configure());
-    RunSummary summary = runner.run();
+    RunSummary summary = new ExperimentRunner(settings, System.out).run();
     System.out.println("[INFO] run folder: " + summary.runFolder());
     return 0;
   }

@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Chooses and installs the native configuration of ND4J/DL4J for this JVM, once.
  *
- * <p>Call {@link #configure()} first thing in {@code main} on the driver and at the start of worker-side code on
- * every executor, in the thread that will train, before any ND4J/DL4J class is used. It is idempotent and
+ * <p>{@link #configure()} runs before any ND4J/DL4J class is used: on the driver from the entry point
+ * ({@code io.lrsched.cli.Main}, for the commands that run ND4J), on every executor when it starts
+ * ({@code io.lrsched.train.NativePlugin}). It is idempotent and
  * thread-safe; later calls only re-apply the OpenMP thread count for the calling thread.
  *
  * <p>What it does, and why each piece needs to happen when it happens:

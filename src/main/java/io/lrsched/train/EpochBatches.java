@@ -2,7 +2,6 @@ package io.lrsched.train;
 
 import io.lrsched.data.LabeledImage;
 import io.lrsched.data.Minibatches;
-import io.lrsched.nativeops.NativeSetup;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -115,7 +114,6 @@ final class EpochBatches {
     int classes = numClasses;
     return layout.mapPartitions(
         slices -> {
-          NativeSetup.configure(); // no-op after the first call in this JVM
           List<DataSet> out = new ArrayList<>();
           slices.forEachRemaining(
               s -> {

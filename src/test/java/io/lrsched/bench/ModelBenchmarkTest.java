@@ -6,14 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lrsched.model.ResNetSpec;
 import io.lrsched.model.TutorialSpec;
+import io.lrsched.nativeops.NativeSetup;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ModelBenchmarkTest {
 
   private static final ResNetSpec TINY = TutorialSpec.of(CNN2DFormat.NCHW, 1)
       .withArchitecture(new int[] {1, 1, 1}, new int[] {16, 16, 32, 64});
+
+  @BeforeAll
+  static void installNatives() {
+    NativeSetup.configure(); // as the entry point does before `bench`
+  }
 
   @Test
   void shouldMeasureATinyNetworkAndReportEveryFigure() {
