@@ -5,6 +5,7 @@ import io.lrsched.bench.BenchResult;
 import io.lrsched.bench.ModelBenchmark;
 import io.lrsched.bench.SparkThroughput;
 import io.lrsched.config.ExperimentSettings;
+import io.lrsched.model.ResNet;
 import io.lrsched.model.ResNetSpec;
 import io.lrsched.train.ModelSpecs;
 import io.lrsched.train.SparkContexts;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,6 +70,10 @@ final class BenchCommand implements Callable<Integer>, NativeCommand {
   public Integer call() {
     int batch = settings.training().batchSize();
     ResNetSpec spec = ModelSpecs.of(settings);
+    ComputationGraph network = ResNet.init(spec);
+    // What a parameter-averaging round moves: parameters down and up, and the updater state with save-updater.
+    System.out.println("parameters: " + network.numParams() + " (updater state: "
+        + network.getUpdater().getStateViewArray().length() + ")");
     BenchResult single =
         ModelBenchmark.run(new BenchOptions(spec, batch, warmup, steps, peakGflops, WorkspaceMode.ENABLED));
     System.out.println(single);

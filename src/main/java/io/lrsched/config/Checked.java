@@ -139,10 +139,10 @@ final class Checked {
     return integer(key, 0);
   }
 
-  /** An integer {@code >= min}, or {@code auto} resolved to {@code autoValue}. */
+  /** An integer {@code >= min}, or {@code auto} resolved to {@code autoValue} (negative: unknown, not checked). */
   int integerOrAuto(String key, int autoValue, int min) {
     if (isAuto(key)) {
-      if (autoValue < min) {
+      if (autoValue >= 0 && autoValue < min) {
         wrong(key, "an integer >= " + min + " (auto resolves to " + autoValue + ")");
       }
       return autoValue;
@@ -176,10 +176,13 @@ final class Checked {
     return n.doubleValue();
   }
 
-  /** A number as {@link #real}, or {@code auto} resolved to {@code autoValue}, which must pass the same check. */
+  /**
+   * A number as {@link #real}, or {@code auto} resolved to {@code autoValue}, which must pass the same check (NaN:
+   * unknown because what it derives from is itself wrong, not checked).
+   */
   double realOrAuto(String key, double autoValue, DoublePredicate ok, String expected) {
     if (isAuto(key)) {
-      if (!ok.test(autoValue)) {
+      if (!Double.isNaN(autoValue) && !ok.test(autoValue)) {
         wrong(key, expected + " (auto resolves to " + autoValue + ")");
       }
       return autoValue;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.DoublePredicate;
 
 /**
  * Checks the {@code schedule} block into {@link ScheduleSettings}. The active type's block and the wrappers are
@@ -43,13 +44,12 @@ final class ScheduleReader {
   }
 
   /**
-   * @param lr0 {@code training.lr}, or NaN if it is itself wrong (then {@code auto} parameters are not checked)
-   * @param epochs {@code training.epochs}, or 0 if it is itself wrong
+   * @param lr0 {@code training.lr}, or NaN if it is itself wrong (then what derives from it is not checked)
+   * @param epochs {@code training.epochs}, or -1 if it is itself wrong (likewise)
    */
   ScheduleSettings read(double lr0, int epochs) {
     Set<String> types = types(reference);
     String type = v.oneOf(ROOT + ".type", types);
-    boolean contextOk = !Double.isNaN(lr0) && epochs > 0;
     Map<String, Object> parameters = new LinkedHashMap<>();
     for (String other : types) {
       if (!other.equals(type) && !other.equals("none")) {
@@ -57,11 +57,7 @@ final class ScheduleReader {
       }
     }
     if (types.contains(type) && !type.equals("none")) {
-      if (contextOk) {
-        readActive(type, lr0, epochs, parameters);
-      } else {
-        kindsOnly(ROOT + "." + type);
-      }
+      readActive(type, lr0, epochs, parameters);
     }
     String w = ROOT + ".warmup.";
     ScheduleSettings.Warmup warmup =
@@ -91,9 +87,12 @@ final class ScheduleReader {
   private void readActive(String type, double lr0, int epochs, Map<String, Object> p) {
     String k = ROOT + "." + type + ".";
     String upToLr0 = "a number in [0, lr0 = " + lr0 + "]";
+    double epochsOrNaN = epochs < 0 ? Double.NaN : epochs;
+    // Checks against lr0 pass while lr0 is unknown (itself wrong, and reported).
+    DoublePredicate atMostLr0 = d -> d >= 0 && (Double.isNaN(lr0) || d <= lr0);
     switch (type) {
       case "standard" ->
-          p.put("decay", v.realOrAuto(k + "decay", lr0 / epochs, d -> d >= 0, "a number >= 0 (per step)"));
+          p.put("decay", v.realOrAuto(k + "decay", lr0 / epochsOrNaN, d -> d >= 0, "a number >= 0 (per step)"));
       case "step", "step-aligned" -> {
         p.put("factor", v.real(k + "factor", d -> d > 0 && d <= 1, UNIT_FACTOR));
         p.put("drop-every", v.integer(k + "drop-every", 1));
@@ -122,8 +121,8 @@ final class ScheduleReader {
         p.put("values", values);
       }
       case "cosine" -> {
-        p.put("t-max", v.realOrAuto(k + "t-max", epochs, d -> d > 0, "a number of epochs > 0"));
-        p.put("eta-min", v.real(k + "eta-min", d -> d >= 0 && d <= lr0, upToLr0));
+        p.put("t-max", v.realOrAuto(k + "t-max", epochsOrNaN, d -> d > 0, "a number of epochs > 0"));
+        p.put("eta-min", v.real(k + "eta-min", atMostLr0, upToLr0));
         p.put("per-step", v.bool(k + "per-step"));
         p.put("warm-restarts", v.bool(k + "warm-restarts"));
         p.put("t-0", v.integer(k + "t-0", 1));
@@ -135,7 +134,7 @@ final class ScheduleReader {
         p.put("base-lr", baseLr);
         if (v.isAuto(k + "max-lr")) {
           // the user set base-lr, not the auto max-lr: the message names base-lr
-          if (!v.failed(k + "base-lr") && !(baseLr < lr0)) {
+          if (!v.failed(k + "base-lr") && !Double.isNaN(lr0) && !(baseLr < lr0)) {
             v.wrong(k + "base-lr", "a number below max-lr = auto = lr0 = " + lr0);
           }
           p.put("max-lr", lr0);
@@ -165,7 +164,7 @@ final class ScheduleReader {
         p.put("threshold", v.real(k + "threshold", d -> d >= 0, "a number >= 0"));
         p.put("threshold-mode", v.oneOf(k + "threshold-mode", Set.of("rel", "abs")));
         p.put("cooldown", v.integer(k + "cooldown", 0));
-        p.put("min-lr", v.real(k + "min-lr", d -> d >= 0 && d <= lr0, upToLr0));
+        p.put("min-lr", v.real(k + "min-lr", atMostLr0, upToLr0));
         p.put("eps", v.real(k + "eps", d -> d >= 0, "a number >= 0"));
       }
       default -> throw new IllegalStateException(

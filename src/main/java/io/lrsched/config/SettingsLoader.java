@@ -240,7 +240,7 @@ public final class SettingsLoader {
     ScheduleSettings schedule =
         new ScheduleReader(c, reference, v).read(
             v.failed("training.lr") ? Double.NaN : training.lr(),
-            v.failed("training.epochs") ? 0 : training.epochs());
+            v.failed("training.epochs") ? -1 : training.epochs());
 
     OutputSettings output =
         new OutputSettings(

@@ -25,7 +25,7 @@ public final class Subsets {
 
   /**
    * A unique ordering of records: the seeded content hash, ties (identical records) broken by position. A plain
-   * class rather than a record because Spark's Kryo 4 cannot serialize records.
+   * class rather than a record so that Spark's Kryo 4, which cannot create records, serialises it field by field.
    */
   static final class Key implements Comparable<Key>, Serializable {
     private static final long serialVersionUID = 1L;

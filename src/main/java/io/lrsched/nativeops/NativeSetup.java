@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Periodic GC.</b> ND4J's periodic {@code System.gc()} is switched off.</li>
  *   <li><b>Not settable from Java:</b> {@code OMP_WAIT_POLICY} is read by libgomp when libnd4j loads, so it must be
  *       in the environment ({@code export OMP_WAIT_POLICY=PASSIVE}; on Spark
- *       {@code spark.executorEnv.OMP_WAIT_POLICY=PASSIVE}). PASSIVE made training 1.3x faster on the shared 2-core
- *       machine, where spinning OpenMP threads steal time from each other and from other processes.</li>
+ *       {@code spark.executorEnv.OMP_WAIT_POLICY=PASSIVE}). PASSIVE made training faster on a shared 2-core machine,
+ *       where spinning OpenMP threads steal time from each other and from other processes (docs/PERFORMANCE.md).</li>
  * </ul>
  *
  * <p>The mode comes from the system property {@value #MODE_PROPERTY} or the environment variable

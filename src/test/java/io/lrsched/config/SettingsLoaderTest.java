@@ -199,6 +199,7 @@ class SettingsLoaderTest {
     assertEquals("step", load(Path.of("conf/experiments/step.conf"), "data.path=/x").schedule().type());
     assertEquals("none", load(Path.of("conf/experiments/no-schedule.conf"), "data.path=/x").schedule().type());
     assertEquals("synthetic", load(Path.of("conf/smoke.conf")).data().source());
+    assertEquals("overhead-tiny", load(Path.of("conf/measure/overhead-tiny.conf")).name(), "docs/SCALING.md's input");
   }
 
   @Test
