@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
@@ -18,11 +17,7 @@ class DistributedEvaluatorIT {
 
   @BeforeAll
   static void startSpark() {
-    sc = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("DistributedEvaluatorIT")
-        .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
-        .set("spark.driver.bindAddress", "127.0.0.1")
-        .set("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
-        .set("spark.kryo.registrator", KryoSetup.class.getName()));
+    sc = LocalSpark.start("DistributedEvaluatorIT");
   }
 
   @AfterAll

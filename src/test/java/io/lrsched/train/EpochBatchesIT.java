@@ -6,7 +6,6 @@ import io.lrsched.data.LabeledImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
@@ -24,11 +23,7 @@ class EpochBatchesIT {
 
   @BeforeAll
   static void startSpark() {
-    sc = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("EpochBatchesIT")
-        .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
-        .set("spark.driver.bindAddress", "127.0.0.1")
-        .set("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
-        .set("spark.kryo.registrator", KryoSetup.class.getName()));
+    sc = LocalSpark.start("EpochBatchesIT");
   }
 
   @AfterAll
