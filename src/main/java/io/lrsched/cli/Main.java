@@ -15,7 +15,7 @@ import picocli.CommandLine.ParseResult;
     versionProvider = VersionProvider.class,
     description = "Learning-rate schedule experiments for deep networks on Apache Spark.",
     subcommands = {TrainCommand.class, ConfigCommand.class, PlotScheduleCommand.class, LrFindCommand.class,
-        BenchCommand.class,
+        BenchCommand.class, EvaluateCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
 
@@ -47,6 +47,8 @@ public final class Main {
     if (last.commandSpec().userObject() instanceof NativeCommand command) {
       try {
         command.prepare();
+      } catch (CommandLine.ParameterException e) {
+        throw e; // a usage error: picocli prints it with the usage help, exit 2
       } catch (RuntimeException e) {
         throw new CommandLine.ExecutionException(last.commandSpec().commandLine(), e.getMessage(), e);
       }

@@ -20,7 +20,7 @@ public final class ModelSpecs {
    * Whether the experiment's network runs NHWC. {@code auto} (the default) means NHWC where lrsched's fast layers run
    * (oneDNN build with helpers) and NCHW on DL4J's plain path, each the faster layout there (docs/PERFORMANCE.md).
    * Resolving {@code auto} needs the native configuration installed ({@link NativeSetup#configure()}, which the
-   * entry point calls before commands that train).
+   * entry point calls before commands that train; installed here for other callers).
    *
    * @param settings the experiment
    * @return true for NHWC
@@ -30,10 +30,9 @@ public final class ModelSpecs {
       case "nhwc" -> true;
       case "nchw" -> false;
       default -> {
-        if (NativeSetup.current() == null) {
-          // FastLayers asks ND4J, which must not load before the native build is chosen
-          throw new IllegalStateException("model.data-format = auto needs NativeSetup.configure() to have run");
-        }
+        // FastLayers asks ND4J, which must not load before the native build is chosen. The entry point has chosen it
+        // for every command that trains; this covers callers that are not commands (tests, benchmarks).
+        NativeSetup.configure();
         yield FastLayers.enabled();
       }
     };
