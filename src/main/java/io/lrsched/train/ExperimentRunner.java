@@ -18,9 +18,7 @@ import io.lrsched.report.MetricsCsv;
 import io.lrsched.report.SettingsEcho;
 import io.lrsched.schedule.EpochLrTable;
 import io.lrsched.schedule.LearningRateSchedule;
-import io.lrsched.schedule.ScheduleContext;
 import io.lrsched.schedule.ScheduleMessages;
-import io.lrsched.schedule.ScheduleRegistry;
 import io.lrsched.storage.RunFolder;
 import io.lrsched.storage.StorageException;
 import java.io.PrintStream;
@@ -95,29 +93,7 @@ public final class ExperimentRunner {
   }
 
   /**
-   * Validates what needs no Spark (the schedule's parameters), so that a bad experiment fails before any cluster
-   * resources are taken.
-   *
-   * @return the schedule as configured, for an epoch length to be fixed once the data is counted
-   * @throws ConfigError for a bad schedule
-   */
-  public LearningRateSchedule validate() {
-    return schedule(1, 1, settings.training().epochs());
-  }
-
-  private LearningRateSchedule schedule(int stepsPerEpoch, int workers, int scheduleEpochs) {
-    TrainingSettings t = settings.training();
-    try {
-      return ScheduleRegistry.fromConfig(
-          settings.schedule().block(), new ScheduleContext(t.lr(), scheduleEpochs, stepsPerEpoch, workers));
-    } catch (IllegalArgumentException e) {
-      throw new ConfigError(settings.source() + ": " + e.getMessage());
-    }
-  }
-
-  /**
-   * Runs the experiment to the end in a new run folder under {@code output.dir} (call {@link #validate()} first to
-   * fail before Spark starts).
+   * Runs the experiment to the end in a new run folder under {@code output.dir}.
    *
    * @return where the results went and the final figures
    */
@@ -244,7 +220,7 @@ public final class ExperimentRunner {
           + " epochs; resume with --set training.epochs=N, N >= " + firstEpoch);
     }
     int scheduleEpochs = stretchSchedule ? t.epochs() : checkpoint.map(Checkpoint::scheduleEpochs).orElse(t.epochs());
-    LearningRateSchedule schedule = schedule(steps, workers, scheduleEpochs);
+    LearningRateSchedule schedule = ConfiguredSchedule.of(settings, steps, workers, scheduleEpochs);
     if (checkpoint.isPresent() && checkpoint.get().scheduleState().isPresent()) {
       schedule = schedule.restore(checkpoint.get().scheduleState().get());
     }

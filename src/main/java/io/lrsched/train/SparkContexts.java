@@ -23,6 +23,11 @@ public final class SparkContexts {
     conf.setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
     conf.setIfMissing("spark.kryo.registrator", KryoSetup.class.getName());
     conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+    String plugins = conf.get("spark.plugins", "");
+    if (!plugins.contains(NativePlugin.class.getName())) {
+      conf.set("spark.plugins", plugins.isEmpty() ? NativePlugin.class.getName()
+          : plugins + "," + NativePlugin.class.getName());
+    }
     return new JavaSparkContext(conf);
   }
 
