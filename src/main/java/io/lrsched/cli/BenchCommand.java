@@ -57,11 +57,17 @@ final class BenchCommand implements Callable<Integer> {
       description = "Timed averaging rounds through Spark (default ${DEFAULT-VALUE}).")
   int sparkRounds;
 
+  @Option(
+      names = "--classes",
+      defaultValue = "10",
+      description = "Output classes of the benchmarked network (default ${DEFAULT-VALUE}, as CIFAR-10).")
+  int classes;
+
   @Override
   public Integer call() {
     ExperimentSettings settings = experiment.load();
     System.out.println("[INFO] " + NativeSetup.configure());
-    ResNetSpec spec = ModelSpecs.of(settings);
+    ResNetSpec spec = ModelSpecs.of(settings, classes);
     BenchResult single =
         ModelBenchmark.run(new BenchOptions(spec, batch, warmup, steps, peakGflops, WorkspaceMode.ENABLED));
     System.out.println(single);

@@ -31,6 +31,11 @@ public final class SettingsLoader {
 
   private static final Set<String> DATA_SOURCES = Set.of("synthetic", "cifar-binary", "image-folder");
 
+  private static final Set<String> RESIZE_MODES = Set.of("reject", "stretch", "center-crop", "pad");
+
+  /** Side of a CIFAR-10 image in pixels. */
+  private static final int CIFAR_SIDE = 32;
+
   private final Config reference;
 
   /**
@@ -178,14 +183,30 @@ public final class SettingsLoader {
             v.nonNegativeInt("data.test-subset"),
             v.nonNegativeInt("data.partitions"),
             v.positiveInt("data.synthetic.train-size"),
-            v.positiveInt("data.synthetic.test-size"));
+            v.positiveInt("data.synthetic.test-size"),
+            v.positiveInt("data.synthetic.classes"),
+            v.positiveInt("data.image-size"),
+            v.oneOf("data.resize", RESIZE_MODES),
+            v.oneOf("data.on-bad-image", Set.of("fail", "skip")).equals("skip"),
+            v.oneOf("data.normalize", Set.of("unit", "standardize")),
+            v.bool("data.augment"),
+            v.nonNegativeInt("data.augment-padding"));
+    if (data.syntheticClasses() < 2 || data.syntheticClasses() > 256) {
+      throw new ConfigError(v.where("data.synthetic.classes") + ": data.synthetic.classes = "
+          + data.syntheticClasses() + ": expected 2 to 256");
+    }
+    if (dataSource.equals("cifar-binary") && data.imageSize() != CIFAR_SIDE && data.resize().equals("reject")) {
+      throw new ConfigError(v.where("data.image-size") + ": data.image-size = " + data.imageSize()
+          + ": cifar-binary images are " + CIFAR_SIDE + "x" + CIFAR_SIDE
+          + "; set data.resize = stretch (or center-crop, pad) to resize them");
+    }
 
     List<Integer> stages = v.positiveIntList("model.stages");
     List<Integer> filters = v.positiveIntList("model.filters");
     if (stages.size() != 3) {
       throw new ConfigError(
           v.where("model.stages") + ": model.stages = " + stages
-              + ": expected 3 entries (the 8x8 average pool needs 32x32 inputs reduced by two stride-2 stages)");
+              + ": expected 3 entries (the tutorial's ResNet has three stages)");
     }
     if (filters.size() != stages.size() + 1) {
       throw new ConfigError(

@@ -2,7 +2,6 @@ package io.lrsched.data;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -17,8 +16,8 @@ import java.util.NoSuchElementException;
  * surfaces as garbage labels deep in training.
  */
 public final class CifarBinaryRecords {
-  /** Bytes per record: one label byte then {@value LabeledImage#BYTES} pixel bytes. */
-  public static final int RECORD_BYTES = 1 + LabeledImage.BYTES;
+  /** Bytes per record: one label byte then {@value LabeledImage#CIFAR_BYTES} pixel bytes. */
+  public static final int RECORD_BYTES = 1 + LabeledImage.CIFAR_BYTES;
   /** Labels must be below this: CIFAR-10 has ten classes. */
   public static final int NUM_CLASSES = 10;
 
@@ -37,8 +36,8 @@ public final class CifarBinaryRecords {
     }
     int label = record[0] & 0xFF;
     checkLabel(label, source, index);
-    byte[] pixels = new byte[LabeledImage.BYTES];
-    System.arraycopy(record, 1, pixels, 0, LabeledImage.BYTES);
+    byte[] pixels = new byte[LabeledImage.CIFAR_BYTES];
+    System.arraycopy(record, 1, pixels, 0, LabeledImage.CIFAR_BYTES);
     return LabeledImage.wrap(label, pixels);
   }
 
@@ -51,8 +50,8 @@ public final class CifarBinaryRecords {
     for (int off = 0, i = 0; off < data.length; off += RECORD_BYTES, i++) {
       int label = data[off] & 0xFF;
       checkLabel(label, source, i);
-      byte[] pixels = new byte[LabeledImage.BYTES];
-      System.arraycopy(data, off + 1, pixels, 0, LabeledImage.BYTES);
+      byte[] pixels = new byte[LabeledImage.CIFAR_BYTES];
+      System.arraycopy(data, off + 1, pixels, 0, LabeledImage.CIFAR_BYTES);
       out.add(LabeledImage.wrap(label, pixels));
     }
     return out;
@@ -68,14 +67,14 @@ public final class CifarBinaryRecords {
 
   private static void checkLabel(int label, String source, long index) {
     if (label >= NUM_CLASSES) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           source + ": record " + index + " has label " + label + ", CIFAR-10 labels are 0-" + (NUM_CLASSES - 1)
               + " (is this the CIFAR-100 binary format?)");
     }
   }
 
-  private static IllegalArgumentException truncated(String source, long index, int got) {
-    return new IllegalArgumentException(
+  private static BadInputException truncated(String source, long index, int got) {
+    return new BadInputException(
         source + ": record " + index + " is truncated (" + got + " of " + RECORD_BYTES
             + " bytes); CIFAR-10 binary files hold whole 3073-byte records");
   }
@@ -118,7 +117,7 @@ public final class CifarBinaryRecords {
           total += n;
         }
       } catch (IOException e) {
-        throw new UncheckedIOException(source + ": read failed at record " + index, e);
+        throw new BadInputException(source + ": read failed at record " + index + " (" + e.getMessage() + ")", e);
       }
       return total;
     }

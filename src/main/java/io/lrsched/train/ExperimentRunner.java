@@ -5,6 +5,7 @@ import io.lrsched.config.ExperimentSettings;
 import io.lrsched.config.ModelSettings;
 import io.lrsched.config.SettingsLoader;
 import io.lrsched.config.TrainingSettings;
+import io.lrsched.data.BadInputException;
 import io.lrsched.model.ResNet;
 import io.lrsched.report.EpochMetrics;
 import io.lrsched.report.KerasLine;
@@ -84,8 +85,8 @@ public final class ExperimentRunner {
     ModelSettings m = settings.model();
     boolean channelsLast = ModelSpecs.channelsLast(settings);
     info(settings.data().source().equals("synthetic")
-        ? "loading synthetic CIFAR-shaped data..."
-        : "loading CIFAR-10 data (" + settings.data().source() + " at " + settings.data().path() + ")...");
+        ? "loading synthetic data..."
+        : "loading data (" + settings.data().source() + " at " + settings.data().path() + ")...");
     TrainingData data = loadData(sc, channelsLast);
     TrainingSettings t = settings.training();
     int workers = t.workers() > 0 ? t.workers() : sc.defaultParallelism();
@@ -93,7 +94,13 @@ public final class ExperimentRunner {
     int steps = layout.stepsPerEpoch(data.trainCount());
     int rounds = layout.rounds(steps);
     info(data.description() + ": " + data.trainCount() + " training and " + data.testCount() + " test images, "
-        + data.classNames().size() + " classes");
+        + data.classNames().size() + " classes " + data.classNames());
+    if (data.skippedCount() > 0) {
+      info("skipped " + data.skippedCount() + " bad file(s) (data.on-bad-image = skip), e.g. "
+          + data.skippedExamples().get(0));
+    }
+    info("inputs: " + data.input().imageSize() + "x" + data.input().imageSize() + ", normalisation "
+        + data.input().normalization() + ", augmentation " + data.augmentation());
     info("parameter averaging: " + workers + " workers x " + layout.batchPerWorker() + " images per step, "
         + "averaging every " + t.averagingFrequency() + " steps; " + steps + " steps (" + rounds
         + " rounds) per epoch");
@@ -104,8 +111,10 @@ public final class ExperimentRunner {
     RunRecorder recorder = RunRecorder.create(settings);
     info("results go to " + recorder.uri());
     recorder.recordSpark(sc);
+    recorder.recordData(data.input(), data.trainCount(), data.testCount(), data.skippedCount(),
+        data.skippedExamples());
 
-    ComputationGraph graph = ResNet.init(ModelSpecs.of(settings));
+    ComputationGraph graph = ResNet.init(ModelSpecs.of(settings, data.classNames().size()));
     info("model: " + m.stages() + " modules, filters " + m.filters() + ", " + graph.numParams() + " parameters");
     CollectionAccumulator<StepRecord> stepRecords = sc.sc().collectionAccumulator("lrsched-steps");
     LrHook hook = new LrHook(stepRecords);
@@ -116,6 +125,8 @@ public final class ExperimentRunner {
     DistributedEvaluator evaluator =
         new DistributedEvaluator(sc, data.testBatches(), data.classNames().size(), threads);
 
+    EpochBatches.Inputs inputs = new EpochBatches.Inputs(
+        channelsLast, data.classNames().size(), data.augmentation(), data.input().normalization());
     MonitoredMetric monitored = MonitoredMetric.of(settings.schedule());
     List<EpochMetrics> history = new ArrayList<>();
     EvaluationResult last = null;
@@ -125,8 +136,7 @@ public final class ExperimentRunner {
       Broadcast<EpochLrTable> tableBroadcast = sc.broadcast(table);
       hook.startEpoch(tableBroadcast, epoch);
       EpochBatches batches =
-          EpochBatches.shuffle(sc, data.trainIndexed(), data.trainCount(), layout, settings.seed(), epoch,
-              channelsLast, data.classNames().size());
+          EpochBatches.shuffle(sc, data.trainIndexed(), data.trainCount(), layout, settings.seed(), epoch, inputs);
       stepRecords.reset();
       for (int round = 0; round < rounds; round++) {
         hook.startRound(round * t.averagingFrequency());
@@ -153,13 +163,25 @@ public final class ExperimentRunner {
     return new RunSummary(recorder.uri(), history, last);
   }
 
-  /** Reads the data; a source that cannot be read is the user's to fix: one line, exit 1. */
+  /**
+   * Reads the data; a source that cannot be read is the user's to fix: one line, exit 1. A bad file found on an
+   * executor arrives inside Spark's job failure; its own message is what the user needs (the trace is in the log).
+   */
   private TrainingData loadData(JavaSparkContext sc, boolean channelsLast) {
     try {
       return TrainingData.load(sc, settings.data(), settings.seed(), channelsLast);
-    } catch (IllegalArgumentException e) {
-      throw new RunFailure("data.source = " + settings.data().source() + ", data.path = " + settings.data().path()
-          + ": " + e.getMessage(), e);
+    } catch (RunFailure e) {
+      throw e;
+    } catch (Exception e) {
+      BadInputException bad = BadInputException.find(e);
+      if (bad != null) {
+        throw new RunFailure(bad.getMessage(), e);
+      }
+      if (e instanceof IllegalArgumentException) {
+        throw new RunFailure("data.source = " + settings.data().source() + ", data.path = "
+            + settings.data().path() + ": " + e.getMessage(), e);
+      }
+      throw e;
     }
   }
 
