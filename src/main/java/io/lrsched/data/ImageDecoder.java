@@ -63,7 +63,7 @@ final class ImageDecoder {
       throw new BadInputException(name + ": cannot decode image (" + e.getMessage() + ")", e);
     }
     if (img == null) {
-      throw new BadInputException(name + ": not a PNG or JPEG image");
+      throw new BadInputException(name + ": cannot decode image (not a PNG or JPEG)");
     }
     return fit.fit(toChw(img), img.getWidth(), img.getHeight(), name);
   }
