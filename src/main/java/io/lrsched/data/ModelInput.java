@@ -3,6 +3,7 @@ package io.lrsched.data;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValueFactory;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +28,10 @@ public record ModelInput(List<String> classNames, int imageSize, String resize, 
 
   /** As HOCON: {@code classes}, {@code image-size}, {@code resize}, {@code normalize}, {@code mean}, {@code std}. */
   public String toHocon() {
-    return ConfigFactory.parseMap(toMap()).root()
-        .render(ConfigRenderOptions.defaults().setOriginComments(false).setJson(false).setFormatted(true));
+    StringBuilder text = new StringBuilder();
+    toMap().forEach((key, value) -> text.append(key).append(" = ")
+        .append(ConfigValueFactory.fromAnyRef(value).render(ConfigRenderOptions.concise())).append('\n'));
+    return text.toString();
   }
 
   /** The fields as plain values, in the order of {@link #toHocon()}, for other metadata writers. */
