@@ -40,7 +40,7 @@ import org.nd4j.linalg.dataset.DataSet;
  * @param decodedImages images decoded while loading (each file once, whatever the subsets)
  * @param description where the images came from, for the log
  */
-record TrainingData(
+public record TrainingData(
     ModelInput input,
     JavaRDD<LabeledImage> train,
     JavaPairRDD<LabeledImage, Long> trainIndexed,
@@ -60,12 +60,12 @@ record TrainingData(
   private static final int SKIPPED_SHOWN = 20;
 
   /** The class names in label order. */
-  List<String> classNames() {
+  public List<String> classNames() {
     return input.classNames();
   }
 
-  /** The experiment's data source, as configured. */
-  static ImageSource source(JavaSparkContext sc, DataSettings settings, long seed) {
+  /** The experiment's data source, as configured (also the LR finder's). */
+  public static ImageSource source(JavaSparkContext sc, DataSettings settings, long seed) {
     int partitions = settings.partitions() > 0 ? settings.partitions() : sc.defaultParallelism();
     ImageFit fit = new ImageFit(settings.imageSize(), ImageFit.Resize.of(settings.resize()));
     return ImageSources.create(settings.source(), settings.path(), partitions, seed,

@@ -1,4 +1,4 @@
-package io.lrsched.train;
+package io.lrsched.finder;
 
 import io.lrsched.config.DataSettings;
 import io.lrsched.data.BadInputException;
@@ -8,6 +8,8 @@ import io.lrsched.data.LabeledImage;
 import io.lrsched.data.Normalization;
 import io.lrsched.data.Split;
 import io.lrsched.data.Subsets;
+import io.lrsched.train.RunFailure;
+import io.lrsched.train.TrainingData;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
