@@ -15,7 +15,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Decode rate per core, for docs/PERFORMANCE.md: one thread decodes (and resizes) the same encoded images again and
- * again, as an executor task does, and reports images per second. Not a test: run it by hand.
+ * again, as an executor task does, and reports images per second of that thread's CPU time (so other processes on a
+ * shared machine do not distort it) and of wall-clock time. Not a test: run it by hand.
  *
  * <pre>java -cp target/test-classes:target/classes:$(cat target/local-classpath.txt) \
  *     io.lrsched.data.DecodeRate [cifar10-jpeg.tar.gz]</pre>
@@ -46,6 +47,8 @@ public final class DecodeRate {
       images.forEach(e -> e.decode(fit));
     }
     int rounds = 5;
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpuStart = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     for (int r = 0; r < rounds; r++) {
       for (EncodedImage e : images) {
@@ -55,8 +58,10 @@ public final class DecodeRate {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf(Locale.ROOT, "%-36s %8.0f images/s on one thread (%d images x %d)%n",
-        what, rounds * images.size() / seconds, images.size(), rounds);
+    double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+    int n = rounds * images.size();
+    System.out.printf(Locale.ROOT, "%-36s %8.0f images per CPU second, %8.0f per wall second (%d images x %d)%n",
+        what, n / cpuSeconds, n / seconds, images.size(), rounds);
   }
 
   private static List<EncodedImage> cifarJpegs(Path archive, int n) throws IOException {
