@@ -211,7 +211,8 @@ public final class CifarBinarySource implements ImageSource {
   @Override
   public String describe() {
     return "cifar-binary " + path + (TarGzStream.isTarGz(path) ? " (tar.gz, streamed in one task)" : " (folder)")
-        + (fit.size() == LabeledImage.CIFAR_SIDE ? "" : ", images " + fit.describe()) + ", partitions=" + (partitions == 0 ? "default" : partitions);
+        + (fit.size() == LabeledImage.CIFAR_SIDE ? "" : ", images " + fit.describe())
+        + ", partitions=" + (partitions == 0 ? "default" : partitions);
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,7 +37,7 @@ public final class ImageFit implements Serializable {
 
     /** Every configuration spelling. */
     public static List<String> configNames() {
-      return java.util.Arrays.stream(values()).map(Resize::configName).toList();
+      return Arrays.stream(values()).map(Resize::configName).toList();
     }
 
     /** @throws IllegalArgumentException for an unknown spelling */

@@ -5,6 +5,7 @@ import io.lrsched.data.LabeledImage;
 import io.lrsched.data.Minibatches;
 import io.lrsched.data.Normalization;
 import io.lrsched.nativeops.NativeSetup;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -40,7 +41,7 @@ final class EpochBatches {
    * @param normalization how pixel bytes become inputs
    */
   record Inputs(boolean channelsLast, int numClasses, Augmentation augmentation, Normalization normalization)
-      implements java.io.Serializable {}
+      implements Serializable {}
 
   private EpochBatches(JavaRDD<StepSlice> layout, WorkerLayout workers, int epoch, Inputs inputs) {
     this.layout = layout;

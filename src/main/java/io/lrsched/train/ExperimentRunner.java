@@ -15,6 +15,7 @@ import io.lrsched.schedule.LearningRateSchedule;
 import io.lrsched.schedule.ScheduleContext;
 import io.lrsched.schedule.ScheduleMessages;
 import io.lrsched.schedule.ScheduleRegistry;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -182,6 +183,13 @@ public final class ExperimentRunner {
       if (e instanceof IllegalArgumentException) {
         throw new RunFailure("data.source = " + settings.data().source() + ", data.path = "
             + settings.data().path() + ": " + e.getMessage(), e);
+      }
+      // A file a task could not read (permissions, a vanished file): the file system's message names it.
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof IOException io) {
+          throw new RunFailure(
+              "data.path = " + settings.data().path() + ": cannot read (" + io.getMessage() + ")", e);
+        }
       }
       throw e;
     }
