@@ -66,8 +66,12 @@ public record TrainingData(
 
   /** The experiment's data source, as configured (also the LR finder's). */
   public static ImageSource source(JavaSparkContext sc, DataSettings settings, long seed) {
+    return source(sc, settings, seed, settings.imageSize());
+  }
+
+  private static ImageSource source(JavaSparkContext sc, DataSettings settings, long seed, int imageSize) {
     int partitions = settings.partitions() > 0 ? settings.partitions() : sc.defaultParallelism();
-    ImageFit fit = new ImageFit(settings.imageSize(), ImageFit.Resize.of(settings.resize()));
+    ImageFit fit = new ImageFit(imageSize, ImageFit.Resize.of(settings.resize()));
     return ImageSources.create(settings.source(), settings.path(), partitions, seed,
         settings.syntheticTrainSize(), settings.syntheticTestSize(), settings.syntheticClasses(), fit,
         settings.skipBadImages());
@@ -92,25 +96,55 @@ public record TrainingData(
         ? Normalization.measure(cachedTrain)
         : Normalization.unit();
 
-    int classes = classNames.size();
     JavaRDD<LabeledImage> test =
         decodeOnce(source, sc, Split.TEST, settings, settings.testSubset(), seed + 1, decodes, skipped,
             skippedCount);
+    TestSplit testSplit = testSplit(source, test, classNames, seed, channelsLast, normalization);
+    Augmentation augmentation = settings.augment()
+        ? Augmentation.cropAndFlip(settings.augmentPadding(), seed)
+        : Augmentation.off();
+    ModelInput input = new ModelInput(classNames, settings.imageSize(), settings.resize(), normalization);
+    return new TrainingData(input, cachedTrain, indexed, (int) trainCount, testSplit.batches(), testSplit.count(),
+        augmentation, skippedCount[0], List.copyOf(skipped.subList(0, Math.min(SKIPPED_SHOWN, skipped.size()))),
+        decodes.value(), source.describe());
+  }
+
+  /**
+   * A data set's test split alone, as evaluation minibatches (cached).
+   *
+   * @param classNames class names in label order
+   * @param batches the test minibatches, cached
+   * @param count number of test images
+   * @param description where the images came from
+   */
+  record TestSplit(List<String> classNames, JavaRDD<DataSet> batches, long count, String description) {}
+
+  /**
+   * Loads only the test split, decoded and batched exactly as {@link #load} does, for evaluating a saved model.
+   *
+   * @param imageSize the model's input size (images are fitted to it with the configured {@code data.resize})
+   * @param normalization the normalisation the model was trained with
+   */
+  static TestSplit loadTest(JavaSparkContext sc, DataSettings settings, long seed, boolean channelsLast,
+      int imageSize, Normalization normalization) {
+    ImageSource source = source(sc, settings, seed, imageSize);
+    List<String> classNames = source.classNames(sc);
+    JavaRDD<LabeledImage> test = decodeOnce(source, sc, Split.TEST, settings, settings.testSubset(), seed + 1,
+        sc.sc().longAccumulator("lrsched-decoded-images"), new ArrayList<>(), new long[1]);
+    return testSplit(source, test, classNames, seed, channelsLast, normalization);
+  }
+
+  private static TestSplit testSplit(ImageSource source, JavaRDD<LabeledImage> test, List<String> classNames,
+      long seed, boolean channelsLast, Normalization normalization) {
     JavaRDD<DataSet> testBatches =
-        Minibatches.toDataSets(test, EVAL_BATCH, channelsLast, classes, seed, normalization)
+        Minibatches.toDataSets(test, EVAL_BATCH, channelsLast, classNames.size(), seed, normalization)
             .persist(StorageLevel.MEMORY_ONLY());
     long testCount = testBatches.map(DataSet::numExamples).fold(0, Integer::sum);
     test.unpersist(false); // the batches hold the test set now
     if (testCount == 0) {
       throw new RunFailure(source.describe() + ": the test split is empty");
     }
-    Augmentation augmentation = settings.augment()
-        ? Augmentation.cropAndFlip(settings.augmentPadding(), seed)
-        : Augmentation.off();
-    ModelInput input = new ModelInput(classNames, settings.imageSize(), settings.resize(), normalization);
-    return new TrainingData(input, cachedTrain, indexed, (int) trainCount, testBatches, testCount, augmentation,
-        skippedCount[0], List.copyOf(skipped.subList(0, Math.min(SKIPPED_SHOWN, skipped.size()))), decodes.value(),
-        source.describe());
+    return new TestSplit(classNames, testBatches, testCount, source.describe());
   }
 
   /**
