@@ -135,6 +135,20 @@ class ImageFolderTrainIT {
       assertEquals(std, input.normalization().std()[ch], 1e-9, "std of channel " + ch);
     }
     assertTrue(run.printed().contains("random crop (padding 4 px)"), run.printed());
+
+    // The saved model carries its size and statistics: evaluating it reproduces the run's last validation accuracy.
+    List<String> metrics = Files.readAllLines(run.folder().resolve("metrics.csv"));
+    double valAccuracy = Double.parseDouble(metrics.get(metrics.size() - 1).split(",")[5]);
+    Path evaluations = tmp.resolve("evaluations");
+    assertEquals(0, Main.run("evaluate", run.folder().toUri().toString(),
+        "--set", "output.dir=\"" + evaluations.toUri() + "\""));
+    try (Stream<Path> s = Files.list(evaluations)) {
+      Path folder = s.findFirst().orElseThrow();
+      String evaluation = Files.readString(folder.resolve("evaluation.txt"));
+      assertTrue(evaluation.contains("accuracy: " + valAccuracy), evaluation + " vs val_accuracy " + valAccuracy);
+      assertEquals(Files.readString(run.folder().resolve("classification-report.txt")),
+          Files.readString(folder.resolve("classification-report.txt")));
+    }
   }
 
   @Test
