@@ -71,18 +71,25 @@ final class ImageDecoder {
   private static BufferedImage read(byte[] encoded, String name) throws IOException {
     String n = name.toLowerCase(Locale.ROOT);
     ImageReader reader = n.endsWith(".png") ? PNG.get() : JPEG.get();
+    IIOException byName = null;
     if (reader != null) {
       try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
         reader.setInput(in, true, true);
         return reader.read(0);
       } catch (IIOException wrongFormat) {
         // e.g. a PNG named .jpg: fall through to ImageIO's probing of every reader
+        byName = wrongFormat;
       } finally {
         reader.setInput(null);
       }
     }
     // ImageIO.read(ImageInputStream) closes the stream itself.
-    return ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded)));
+    BufferedImage probed = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded)));
+    if (probed == null && byName != null) {
+      // No reader knows the bytes: what the reader chosen by the name said is the best explanation.
+      throw byName;
+    }
+    return probed;
   }
 
   /** Converts an image of any size; reads raw samples where the colour model allows, else sRGB through getRGB. */

@@ -16,6 +16,9 @@ public final class ImageSources {
   /** Every supported kind. */
   public static final List<String> KINDS = List.of(CIFAR_BINARY, IMAGE_FOLDER, SYNTHETIC);
 
+  /** Images in CIFAR-10's training split (data_batch_1..5): what a run over the real data counts per epoch. */
+  public static final int CIFAR10_TRAIN_IMAGES = 50_000;
+
   private ImageSources() {}
 
   /**

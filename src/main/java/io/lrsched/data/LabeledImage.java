@@ -21,6 +21,8 @@ public final class LabeledImage implements Serializable {
   public static final int CIFAR_SIDE = 32;
   /** Bytes of a CIFAR-10 image: 3 x 32 x 32 = 3072. */
   public static final int CIFAR_BYTES = CHANNELS * CIFAR_SIDE * CIFAR_SIDE;
+  /** Classes of CIFAR-10 (labels 0 to 9 in its binary format). */
+  public static final int CIFAR_CLASSES = 10;
 
   private final int label;
   private final int side;

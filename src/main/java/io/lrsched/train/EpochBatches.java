@@ -4,7 +4,6 @@ import io.lrsched.data.Augmentation;
 import io.lrsched.data.LabeledImage;
 import io.lrsched.data.Minibatches;
 import io.lrsched.data.Normalization;
-import io.lrsched.nativeops.NativeSetup;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,6 +27,7 @@ import scala.Tuple2;
 final class EpochBatches {
 
   private final JavaRDD<StepSlice> layout;
+  private final Broadcast<int[]> positions;
   private final WorkerLayout workers;
   private final int epoch;
   private final Inputs inputs;
@@ -43,8 +43,10 @@ final class EpochBatches {
   record Inputs(boolean channelsLast, int numClasses, Augmentation augmentation, Normalization normalization)
       implements Serializable {}
 
-  private EpochBatches(JavaRDD<StepSlice> layout, WorkerLayout workers, int epoch, Inputs inputs) {
+  private EpochBatches(
+      JavaRDD<StepSlice> layout, Broadcast<int[]> positions, WorkerLayout workers, int epoch, Inputs inputs) {
     this.layout = layout;
+    this.positions = positions;
     this.workers = workers;
     this.epoch = epoch;
     this.inputs = inputs;
@@ -88,7 +90,7 @@ final class EpochBatches {
             .partitionBy(new HashPartitioner(w))
             .mapPartitions(it -> toSlices(it, batch), true)
             .persist(StorageLevel.MEMORY_ONLY());
-    return new EpochBatches(layout, workers, epoch, inputs);
+    return new EpochBatches(layout, positions, workers, epoch, inputs);
   }
 
   /** Sorts a worker's images by shuffled position and groups them into one slice per global step. */
@@ -129,7 +131,6 @@ final class EpochBatches {
     int e = epoch;
     return layout.mapPartitions(
         slices -> {
-          NativeSetup.configure(); // no-op after the first call in this JVM
           List<DataSet> out = new ArrayList<>();
           slices.forEachRemaining(
               s -> {
@@ -144,9 +145,10 @@ final class EpochBatches {
         true);
   }
 
-  /** Drops the cached layout. */
+  /** Drops the cached layout and the shuffle's positions (4 bytes per image, on every executor). */
   void release() {
     layout.unpersist(false);
+    positions.destroy();
   }
 
   /** Position of image i in the epoch's order: a seeded Fisher-Yates permutation, computed on the driver. */

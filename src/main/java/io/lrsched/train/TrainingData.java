@@ -13,7 +13,6 @@ import io.lrsched.data.ModelInput;
 import io.lrsched.data.Normalization;
 import io.lrsched.data.Split;
 import io.lrsched.data.Subsets;
-import io.lrsched.nativeops.NativeSetup;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -154,7 +153,7 @@ public record TrainingData(
   private static JavaRDD<LabeledImage> decodeOnce(
       ImageSource source, JavaSparkContext sc, Split split, DataSettings settings, int subset, long seed,
       LongAccumulator decodes, List<String> skipped, long[] skippedCount) {
-    JavaRDD<Decoded> decoded = configureNatives(source.read(sc, split))
+    JavaRDD<Decoded> decoded = source.read(sc, split)
         .map(d -> {
           decodes.add(1);
           return d;
@@ -179,20 +178,6 @@ public record TrainingData(
     } finally {
       decoded.unpersist(false);
     }
-  }
-
-  /**
-   * Installs the fast native configuration in every executor JVM before its first ND4J array: everything that
-   * creates arrays on executors (minibatches, training, evaluation) reads from these RDDs, so this runs first there.
-   * On a cluster, submit/cluster.sh also passes the equivalent JVM flags.
-   */
-  private static JavaRDD<Decoded> configureNatives(JavaRDD<Decoded> images) {
-    return images.mapPartitions(
-        it -> {
-          NativeSetup.configure();
-          return it;
-        },
-        true);
   }
 
   /** Drops the cached data. */
