@@ -2,6 +2,7 @@ package io.lrsched.train;
 
 import io.lrsched.checkpoint.Checkpoint;
 import io.lrsched.config.ExperimentSettings;
+import io.lrsched.data.ModelInput;
 import io.lrsched.report.ClassificationReport;
 import io.lrsched.report.EpochMetrics;
 import io.lrsched.report.LearningRatePlot;
@@ -29,6 +30,7 @@ public final class RunRecorder {
   static final String LR_APPLIED = "lr-applied.csv";
   static final String REPORT = "classification-report.txt";
   static final String REPORT_CSV = "classification-report.csv";
+  static final String DATA = "data.conf";
 
   private final ExperimentSettings settings;
   private final RunFolder folder;
@@ -147,6 +149,24 @@ public final class RunRecorder {
     provenance.append("spark default parallelism: ").append(sc.defaultParallelism()).append('\n');
     conf.forEach((k, v) -> provenance.append("spark conf: ").append(k).append('=').append(v).append('\n'));
     write(PROVENANCE, provenance.toString());
+  }
+
+  /**
+   * Writes {@link #DATA}: what a model trained in this run needs to be used (class names, input size, normalisation
+   * with its statistics), then the split sizes and the files skipped as bad.
+   */
+  void recordData(ModelInput input, long trainImages, long testImages, long skipped, List<String> skippedExamples) {
+    StringBuilder text = new StringBuilder("# The data of this run: classes in label order, input size, pixel"
+        + " normalisation (mean and std per channel R, G, B, in [0, 1] units)\n");
+    text.append(input.toHocon());
+    text.append("train-images = ").append(trainImages).append('\n');
+    text.append("test-images = ").append(testImages).append('\n');
+    text.append("# files left out with data.on-bad-image = skip\n");
+    text.append("skipped-files = ").append(skipped).append('\n');
+    for (String example : skippedExamples) {
+      text.append("# skipped: ").append(example).append('\n');
+    }
+    write(DATA, text.toString());
   }
 
   /** Rewrites the metrics and the applied learning rates after an epoch. */
