@@ -1,0 +1,216 @@
+package io.lrsched.sweep;
+
+import io.lrsched.report.EpochMetrics;
+import io.lrsched.train.ExperimentRunner;
+import io.lrsched.train.RunSummary;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One invocation of a sweep: walks the plan's trials in order, skips finished ones and those another invocation
+ * holds, claims and runs the rest until the trial or time budget is spent, then writes the leaderboard and the
+ * statistics of every trial done so far (by any invocation).
+ */
+public final class SweepRunner {
+
+  /** How an invocation ended, for the exit code. */
+  public enum Outcome {
+    /** Every trial is done or stopped. */
+    COMPLETE,
+    /** Trials remain: the budget ran out, or other invocations hold them. */
+    WORK_REMAINS,
+    /** A trial failed for good. */
+    FAILED
+  }
+
+  /**
+   * Limits of one invocation.
+   *
+   * @param maxTrials trials this invocation may start (0 = no limit)
+   * @param timeBudget time after which no trial is started (null = no limit)
+   */
+  public record Budget(int maxTrials, Duration timeBudget) {}
+
+  /** Runs one trial's experiment to its end: the seam between the sweep and training. */
+  @FunctionalInterface
+  public interface TrialExecutor {
+    /**
+     * @param trial the trial
+     * @param console where progress goes
+     * @return the finished run
+     */
+    RunSummary run(Trial trial, PrintStream console);
+  }
+
+  /** The real executor: the trial's experiment on Spark, as {@code lrsched train} runs one. */
+  public static final TrialExecutor SPARK = (trial, console) -> new ExperimentRunner(trial.settings(), console).run();
+
+  private final SweepPlan plan;
+  private final Budget budget;
+  private final TrialExecutor executor;
+  private final PrintStream console;
+  private final Clock clock;
+  private final String owner;
+  private String failureLine;
+
+  /**
+   * @param plan the expanded sweep
+   * @param budget limits of this invocation
+   * @param executor runs a trial
+   * @param console where progress, tables and verdicts go
+   * @param clock the clock of heartbeats and budgets
+   */
+  public SweepRunner(SweepPlan plan, Budget budget, TrialExecutor executor, PrintStream console, Clock clock) {
+    this.plan = plan;
+    this.budget = budget;
+    this.executor = executor;
+    this.console = console;
+    this.clock = clock;
+    this.owner = hostName() + ":" + ProcessHandle.current().pid();
+  }
+
+  /** The last line to print when the outcome is {@link Outcome#FAILED}: which trial failed, and why. */
+  public String failureLine() {
+    return failureLine;
+  }
+
+  /**
+   * Runs what this invocation can.
+   *
+   * @return how the sweep stands
+   */
+  public Outcome run() {
+    return run(() -> { });
+  }
+
+  /**
+   * Runs what this invocation can, then waits for {@code others} before the leaderboard is written.
+   *
+   * @param others waits for the other processes of a {@code --parallel} invocation
+   * @return how the sweep stands
+   */
+  public Outcome run(Runnable others) {
+    SweepFolder folder = SweepFolder.open(plan.folderUri());
+    if (!folder.atomicCreate()) {
+      console.println("[WARN] " + folder.uri() + ": this file system has no atomic create-if-absent; two sweep"
+          + " invocations at once could run a trial twice. Run one invocation at a time (see README, Sweeps).");
+    }
+    folder.writeText("sweep.conf", "# Resolved sweep (from " + plan.sweep().file() + ")\n" + plan.sweep().rendered());
+    console.printf("[INFO] sweep %s: %d trials in %s%n", plan.sweep().name(), plan.trials().size(), folder.uri());
+    folder.writeText("trials.csv", report(folder).trialsCsv());
+    Instant start = clock.instant();
+    int started = 0;
+    for (Trial trial : plan.trials()) {
+      if (budgetSpent(started, start)) {
+        break;
+      }
+      Lease.Claim claim =
+          Lease.claim(folder, trial.id(), owner, plan.sweep().leaseTimeout(), clock);
+      if (claim.outcome() == Lease.Outcome.CLAIMED) {
+        started++;
+        runClaimed(trial, claim);
+      }
+    }
+    others.run();
+    SweepReport report = report(folder);
+    folder.writeText("trials.csv", report.trialsCsv());
+    folder.writeText("leaderboard.csv", report.leaderboardCsv());
+    folder.writeText("statistics.csv", report.statisticsCsv());
+    report.print(console);
+    return outcome(report.states());
+  }
+
+  private SweepReport report(SweepFolder folder) {
+    Map<String, TrialState> states = new LinkedHashMap<>();
+    plan.trials().forEach(t -> states.put(t.id(), folder.readState(t.id())));
+    return new SweepReport(plan.trials(), states, plan.sweep().resamples(), plan.sweep().bootstrapSeed());
+  }
+
+  private boolean budgetSpent(int started, Instant start) {
+    if (budget.maxTrials() > 0 && started >= budget.maxTrials()) {
+      console.println("[INFO] --max-trials " + budget.maxTrials() + " reached: no further trial is started");
+      return true;
+    }
+    if (budget.timeBudget() != null && Duration.between(start, clock.instant()).compareTo(budget.timeBudget()) >= 0) {
+      console.println("[INFO] --time-budget reached: no further trial is started");
+      return true;
+    }
+    return false;
+  }
+
+  private void runClaimed(Trial trial, Lease.Claim claim) {
+    Lease lease = claim.lease();
+    TrialState before = claim.state();
+    int maxAttempts = plan.sweep().maxAttempts();
+    if (before.attempts() >= maxAttempts) {
+      lease.update(s -> s.with(TrialState.FAILED, s.attempts(), 0, owner, null)
+          .withError("gave up after " + s.attempts() + " attempts; the last: "
+              + (s.error().isEmpty() ? "ended without a record (killed or crashed)" : s.error())));
+      return;
+    }
+    console.printf("[INFO] trial %s (%s): attempt %d of %d%s%n", trial.id(), trial.describe(),
+        before.attempts() + 1, maxAttempts,
+        claim.takenOver() ? ", taking over the stale lease of " + before.owner() : "");
+    lease.update(s -> s.with(TrialState.RUNNING, s.attempts() + 1, 0, owner, null));
+    lease.startHeartbeat(plan.sweep().heartbeat());
+    try {
+      RunSummary summary = executor.run(trial, console);
+      List<EpochMetrics> history = summary.history();
+      double best = history.stream().mapToDouble(EpochMetrics::valAccuracy).max().orElse(Double.NaN);
+      double last = history.isEmpty() ? Double.NaN : history.get(history.size() - 1).valAccuracy();
+      lease.close();
+      boolean written = lease.update(s -> s.with(TrialState.DONE, s.attempts(), 0, owner, null)
+          .withProgress(history.size(), best, last, summary.runFolder()).withError(""));
+      if (!written) {
+        console.println("[WARN] trial " + trial.id() + " finished, but its lease was taken over meanwhile: the"
+            + " result is not recorded (was the heartbeat blocked longer than sweep.lease-timeout?)");
+      }
+    } catch (RuntimeException e) {
+      lease.close();
+      String error = e.getMessage() == null ? e.toString() : e.getMessage();
+      lease.update(s -> s.with(s.attempts() >= maxAttempts ? TrialState.FAILED : TrialState.WAITING,
+          s.attempts(), 0, owner, null).withError(error));
+      console.printf("[WARN] trial %s failed (attempt %d of %d): %s%n", trial.id(), lease.state().attempts(),
+          maxAttempts, TrialState.oneLine(error));
+    } finally {
+      lease.close();
+    }
+  }
+
+  private Outcome outcome(Map<String, TrialState> states) {
+    long remaining = 0;
+    for (Trial trial : plan.trials()) {
+      TrialState s = states.get(trial.id());
+      if (s.state().equals(TrialState.FAILED)) {
+        failureLine = "trial " + trial.id() + " (" + trial.describe() + ") failed for good after " + s.attempts()
+            + " attempt(s): " + s.error();
+      } else if (!s.finished()) {
+        remaining++;
+      }
+    }
+    if (failureLine != null) {
+      return Outcome.FAILED;
+    }
+    if (remaining > 0) {
+      console.printf("[INFO] %d of %d trials not done yet (run the sweep again to continue)%n", remaining,
+          plan.trials().size());
+      return Outcome.WORK_REMAINS;
+    }
+    return Outcome.COMPLETE;
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "unknown-host";
+    }
+  }
+}
