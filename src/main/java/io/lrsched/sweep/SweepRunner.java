@@ -102,7 +102,9 @@ public final class SweepRunner {
       console.println("[WARN] " + folder.uri() + ": this file system has no atomic create-if-absent; two sweep"
           + " invocations at once could run a trial twice. Run one invocation at a time (see README, Sweeps).");
     }
-    folder.writeText("sweep.conf", "# Resolved sweep (from " + plan.sweep().file() + ")\n" + plan.sweep().rendered());
+    folder.writeText("sweep.conf", "# Resolved sweep (from " + plan.sweep().file().toAbsolutePath() + "; base"
+        + " experiment " + (plan.sweep().experiment() == null ? "reference.conf" : plan.sweep().experiment()) + ")\n"
+        + plan.sweep().rendered());
     console.printf("[INFO] sweep %s: %d trials in %s%n", plan.sweep().name(), plan.trials().size(), folder.uri());
     folder.writeText("trials.csv", report(folder).trialsCsv());
     Instant start = clock.instant();
