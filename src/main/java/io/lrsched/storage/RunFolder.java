@@ -157,6 +157,29 @@ public final class RunFolder implements Serializable {
     }
   }
 
+  /**
+   * The run folder at exactly this URI: opened if it exists, created (with its parents) otherwise. For callers that
+   * choose the folder themselves, such as a sweep that resumes its trials in place.
+   *
+   * @param runFolderUri the folder's URI, or a local path
+   * @throws StorageException if it is a file, or cannot be created or reached
+   */
+  public static RunFolder at(String runFolderUri) {
+    Path dir = toPath(runFolderUri, "run folder");
+    FileSystem fs = fileSystem(dir, configuration(Map.of()));
+    try {
+      if (!fs.exists(dir)) {
+        if (!fs.mkdirs(dir)) {
+          throw new StorageException("Cannot create run folder '" + runFolderUri + "'");
+        }
+        claim(fs, dir);
+      }
+    } catch (IOException e) {
+      throw new StorageException("Cannot create run folder '" + runFolderUri + "': " + oneLine(e), e);
+    }
+    return open(runFolderUri);
+  }
+
   /** The folder's fully qualified URI, e.g. {@code hdfs://nn:8020/runs/step-20240101-120000}. */
   public String uri() {
     return uri;
@@ -250,6 +273,20 @@ public final class RunFolder implements Serializable {
       return fileSystem().delete(file, false);
     } catch (IOException e) {
       throw new StorageException("Cannot delete '" + file + "': " + oneLine(e), e);
+    }
+  }
+
+  /**
+   * Deletes a file or a sub-folder with everything in it.
+   *
+   * @return whether anything was deleted
+   */
+  public boolean deleteTree(String relativeName) {
+    Path path = child(relativeName);
+    try {
+      return fileSystem().delete(path, true);
+    } catch (IOException e) {
+      throw new StorageException("Cannot delete '" + path + "': " + oneLine(e), e);
     }
   }
 
