@@ -1,6 +1,7 @@
 package io.lrsched.sweep;
 
 import io.lrsched.report.EpochMetrics;
+import io.lrsched.train.EpochListener;
 import io.lrsched.train.ExperimentRunner;
 import io.lrsched.train.RunSummary;
 import java.io.PrintStream;
@@ -10,7 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -38,19 +41,31 @@ public final class SweepRunner {
    */
   public record Budget(int maxTrials, Duration timeBudget) {}
 
-  /** Runs one trial's experiment to its end: the seam between the sweep and training. */
+  /** Runs one trial's experiment: the seam between the sweep and training. */
   @FunctionalInterface
   public interface TrialExecutor {
     /**
      * @param trial the trial
+     * @param runFolder the trial's run folder: resumed from its newest checkpoint if it has one
+     * @param listener told after every epoch, may stop the run
      * @param console where progress goes
-     * @return the finished run
+     * @return the run, completed or stopped
      */
-    RunSummary run(Trial trial, PrintStream console);
+    RunSummary run(Trial trial, String runFolder, EpochListener listener, PrintStream console);
   }
 
-  /** The real executor: the trial's experiment on Spark, as {@code lrsched train} runs one. */
-  public static final TrialExecutor SPARK = (trial, console) -> new ExperimentRunner(trial.settings(), console).run();
+  /** The real executor: the trial's experiment on Spark, in a Spark application of its own per trial. */
+  public static final TrialExecutor SPARK = (trial, runFolder, listener, console) ->
+      new ExperimentRunner(trial.settings(), console).runIn(runFolder, listener);
+
+  /** Thrown from the epoch listener when another invocation took the lease over: this one must write nothing more. */
+  static final class LeaseLost extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    LeaseLost(String trial) {
+      super("the lease of trial " + trial + " was taken over by another invocation");
+    }
+  }
 
   private final SweepPlan plan;
   private final Budget budget;
@@ -59,6 +74,8 @@ public final class SweepRunner {
   private final Clock clock;
   private final String owner;
   private String failureLine;
+  private Instant start;
+  private SweepFolder folder;
 
   /**
    * @param plan the expanded sweep
@@ -97,7 +114,7 @@ public final class SweepRunner {
    * @return how the sweep stands
    */
   public Outcome run(Runnable others) {
-    SweepFolder folder = SweepFolder.open(plan.folderUri());
+    folder = SweepFolder.open(plan.folderUri());
     if (!folder.atomicCreate()) {
       console.println("[WARN] " + folder.uri() + ": this file system has no atomic create-if-absent; two sweep"
           + " invocations at once could run a trial twice. Run one invocation at a time (see README, Sweeps).");
@@ -107,10 +124,10 @@ public final class SweepRunner {
         + plan.sweep().rendered());
     console.printf("[INFO] sweep %s: %d trials in %s%n", plan.sweep().name(), plan.trials().size(), folder.uri());
     folder.writeText("trials.csv", report(folder).trialsCsv());
-    Instant start = clock.instant();
+    start = clock.instant();
     int started = 0;
     for (Trial trial : plan.trials()) {
-      if (budgetSpent(started, start)) {
+      if (budgetSpent(started)) {
         break;
       }
       Lease.Claim claim =
@@ -135,7 +152,7 @@ public final class SweepRunner {
     return new SweepReport(plan.trials(), states, plan.sweep().resamples(), plan.sweep().bootstrapSeed());
   }
 
-  private boolean budgetSpent(int started, Instant start) {
+  private boolean budgetSpent(int started) {
     if (budget.maxTrials() > 0 && started >= budget.maxTrials()) {
       console.println("[INFO] --max-trials " + budget.maxTrials() + " reached: no further trial is started");
       return true;
@@ -160,20 +177,56 @@ public final class SweepRunner {
     console.printf("[INFO] trial %s (%s): attempt %d of %d%s%n", trial.id(), trial.describe(),
         before.attempts() + 1, maxAttempts,
         claim.takenOver() ? ", taking over the stale lease of " + before.owner() : "");
-    lease.update(s -> s.with(TrialState.RUNNING, s.attempts() + 1, 0, owner, null));
+    String runFolder = SweepFolder.trialFolder(folder.uri(), trial.id()) + "/run";
+    lease.update(s -> s.with(TrialState.RUNNING, s.attempts() + 1, 0, owner, null).withError(""));
     lease.startHeartbeat(plan.sweep().heartbeat());
+    Optional<MedianStoppingRule> rule = Optional.ofNullable(plan.sweep().medianStopping())
+        .map(m -> new MedianStoppingRule(m.graceEpochs(), m.minTrials()));
+    String[] stopNote = {null};
+    EpochListener listener = (epoch, metrics) -> {
+      double best = Math.max(lease.state().epoch() == 0 ? Double.NEGATIVE_INFINITY
+          : lease.state().bestValAccuracy(), metrics.valAccuracy());
+      if (!lease.update(s -> s.withProgress(epoch, best, metrics.valAccuracy(), runFolder))) {
+        throw new LeaseLost(trial.id());
+      }
+      Optional<String> median = rule.flatMap(r -> r.check(epoch, best, completedHistories(trial)));
+      if (median.isPresent()) {
+        stopNote[0] = median.get();
+        return EpochListener.Decision.STOP;
+      }
+      if (epochWouldOverrunBudget(metrics.seconds())) {
+        console.printf("[INFO] --time-budget: trial %s stops after epoch %d (checkpoint kept; the next invocation"
+            + " resumes it)%n", trial.id(), epoch);
+        return EpochListener.Decision.STOP;
+      }
+      return EpochListener.Decision.CONTINUE;
+    };
     try {
-      RunSummary summary = executor.run(trial, console);
+      RunSummary summary = executor.run(trial, runFolder, listener, console);
+      lease.close();
       List<EpochMetrics> history = summary.history();
       double best = history.stream().mapToDouble(EpochMetrics::valAccuracy).max().orElse(Double.NaN);
       double last = history.isEmpty() ? Double.NaN : history.get(history.size() - 1).valAccuracy();
-      lease.close();
-      boolean written = lease.update(s -> s.with(TrialState.DONE, s.attempts(), 0, owner, null)
-          .withProgress(history.size(), best, last, summary.runFolder()).withError(""));
-      if (!written) {
-        console.println("[WARN] trial " + trial.id() + " finished, but its lease was taken over meanwhile: the"
-            + " result is not recorded (was the heartbeat blocked longer than sweep.lease-timeout?)");
+      boolean written;
+      if (stopNote[0] != null) {
+        written = lease.update(s -> s.with(TrialState.STOPPED, s.attempts(), 0, owner, null)
+            .withProgress(history.size(), best, last, summary.runFolder()).withNote(stopNote[0]));
+        console.println("[INFO] trial " + trial.id() + " stopped: " + stopNote[0]);
+      } else if (summary.stopped()) {
+        // A clean stop for the budget is not a failed attempt.
+        written = lease.update(s -> s.with(TrialState.WAITING, s.attempts() - 1, 0, owner, null)
+            .withProgress(history.size(), best, last, summary.runFolder()));
+      } else {
+        written = lease.update(s -> s.with(TrialState.DONE, s.attempts(), 0, owner, null)
+            .withProgress(history.size(), best, last, summary.runFolder()));
       }
+      if (!written) {
+        console.println("[WARN] trial " + trial.id() + " ended, but its lease was taken over meanwhile: the other"
+            + " invocation records it (was this process paused longer than sweep.lease-timeout?)");
+      }
+    } catch (LeaseLost e) {
+      lease.close();
+      console.println("[WARN] " + e.getMessage() + ": this invocation leaves the trial to it");
     } catch (RuntimeException e) {
       lease.close();
       String error = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -184,6 +237,32 @@ public final class SweepRunner {
     } finally {
       lease.close();
     }
+  }
+
+  /** Whether one more epoch as long as the last would end after the time budget. */
+  private boolean epochWouldOverrunBudget(double lastEpochSeconds) {
+    if (budget.timeBudget() == null) {
+      return false;
+    }
+    Duration next = Duration.ofMillis((long) (lastEpochSeconds * 1000));
+    return Duration.between(start, clock.instant()).plus(next).compareTo(budget.timeBudget()) > 0;
+  }
+
+  /** Per-epoch val_accuracy of every completed (done) trial of the sweep, for the median stopping rule. */
+  private List<List<Double>> completedHistories(Trial current) {
+    List<List<Double>> histories = new ArrayList<>();
+    for (Trial t : plan.trials()) {
+      TrialState s = folder.readState(t.id());
+      if (t != current && s.state().equals(TrialState.DONE) && !s.runFolder().isEmpty()) {
+        histories.add(valAccuracies(s.runFolder()));
+      }
+    }
+    return histories;
+  }
+
+  private static List<Double> valAccuracies(String runFolder) {
+    String csv = io.lrsched.storage.RunFolder.open(runFolder).readText("metrics.csv");
+    return io.lrsched.report.MetricsCsv.parse(csv).stream().map(EpochMetrics::valAccuracy).toList();
   }
 
   private Outcome outcome(Map<String, TrialState> states) {
