@@ -199,4 +199,19 @@ class SweepPlanTest {
     assertTrue(assertThrows(ConfigError.class, () -> plan("dup.conf", "sweep { grid { \"training.lr\" = [0.1, 1e-1] } }"))
         .getMessage().contains("are the same experiment"));
   }
+
+  @Test
+  void shouldExpandTheShippedSweepFiles() {
+    // The data's location comes from LRSCHED_CIFAR10; any path validates (nothing is read here).
+    List<String> data = List.of("data.path=\"/data/cifar10.tar.gz\"");
+    Map<String, Integer> expected = Map.of("tutorial", 15, "lr-grid", 45, "quick", 15);
+    expected.forEach((name, trials) -> {
+      SweepPlan p = SweepPlan.expand(new SweepLoader().load(Path.of("conf/sweeps/" + name + ".conf"), data));
+      assertEquals(trials, p.trials().size(), name);
+      assertEquals(trials / 3, p.trials().stream().map(Trial::group).distinct().count(), name + ": 3 seeds each");
+    });
+    SweepPlan quick = SweepPlan.expand(new SweepLoader().load(Path.of("conf/sweeps/quick.conf"), data));
+    assertEquals(10, quick.trials().get(0).settings().training().epochs());
+    assertEquals(5000, quick.trials().get(0).settings().data().trainSubset());
+  }
 }
