@@ -32,7 +32,7 @@ import org.apache.hadoop.hdfs.DistributedFileSystem;
  *   leaderboard.csv, statistics.csv
  *   trials/&lt;id&gt;/state          the trial's state record ({@link TrialState})
  *   trials/&lt;id&gt;/lease-000001   leases, one file per generation, created if absent ({@link Lease})
- *   trials/&lt;id&gt;/&lt;id&gt;-&lt;time&gt;/   the trial's run folder
+ *   trials/&lt;id&gt;/run/          the trial's run folder, with its checkpoints
  * </pre>
  *
  * Files are replaced atomically (through {@link RunFolder}); leases are created with an atomic create-if-absent.
