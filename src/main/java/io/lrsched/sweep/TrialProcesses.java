@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * {@code --parallel P}: P - 1 more invocations of the same command, each a process of its own and so its own Spark
@@ -23,17 +25,15 @@ public final class TrialProcesses {
    * @throws IllegalStateException if this JVM's command line cannot be read
    */
   public static List<Process> start(List<Integer> maxTrials, PrintStream console) {
-    ProcessHandle.Info info = ProcessHandle.current().info();
-    Optional<String> command = info.command();
-    Optional<String[]> arguments = info.arguments();
-    if (command.isEmpty() || arguments.isEmpty()) {
+    List<String> self = commandLine();
+    if (self.isEmpty()) {
       throw new IllegalStateException("--parallel needs this process' command line, which the OS does not show");
     }
     List<Process> processes = new ArrayList<>();
     for (int share : maxTrials) {
       List<String> line = new ArrayList<>();
-      line.add(command.get());
-      line.addAll(copyArguments(List.of(arguments.get()), share));
+      line.add(self.get(0));
+      line.addAll(copyArguments(self.subList(1, self.size()), share));
       try {
         processes.add(new ProcessBuilder(line).inheritIO().start());
       } catch (IOException e) {
@@ -44,6 +44,27 @@ public final class TrialProcesses {
     console.printf("[INFO] --parallel: started %d more sweep process(es): %s%n", processes.size(),
         processes.stream().map(p -> Long.toString(p.pid())).toList());
     return processes;
+  }
+
+  /**
+   * This process' command line: on Linux from {@code /proc/self/cmdline}, complete however long the class path (the
+   * JDK's {@link ProcessHandle.Info#arguments()} comes back empty for long ones); elsewhere from the JDK.
+   */
+  static List<String> commandLine() {
+    Path proc = Path.of("/proc/self/cmdline");
+    if (Files.isReadable(proc)) {
+      try {
+        String text = new String(Files.readAllBytes(proc), StandardCharsets.UTF_8);
+        return List.of(text.split("\0"));
+      } catch (IOException e) {
+        // Fall through to the JDK's view.
+      }
+    }
+    ProcessHandle.Info info = ProcessHandle.current().info();
+    List<String> line = new ArrayList<>();
+    info.command().ifPresent(line::add);
+    info.arguments().ifPresent(a -> line.addAll(List.of(a)));
+    return info.arguments().isPresent() ? line : List.of();
   }
 
   /** The arguments with {@code --parallel} set to 1 and {@code --max-trials} to the share. */

@@ -45,7 +45,13 @@ class ParallelModesBenchmark {
       trials.add(new SettingsLoader().load(dir.resolve("base.conf"), List.of("schedule.type=" + schedule)));
     }
     System.setProperty("spark.master", "local[2]");
-    List<String> report = new ArrayList<>();
+    List<String> report = new ArrayList<>() {
+      @Override
+      public boolean add(String line) {
+        System.out.println("[bench] " + line);
+        return super.add(line);
+      }
+    };
     try (JavaSparkContext sc = SparkContexts.create("parallel-modes")) {
       long t0 = System.nanoTime();
       for (int i = 0; i < trials.size(); i++) {

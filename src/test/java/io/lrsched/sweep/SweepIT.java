@@ -128,6 +128,48 @@ class SweepIT {
         && last.contains("no-such-data"), last);
   }
 
+  @Test
+  void shouldStopATrialCleanlyAtTheTimeBudgetAndResumeItNextTime() throws IOException {
+    Path file = sweepFile("budget-stop.conf", """
+        sweep { experiment = base.conf, set { "training.epochs" = 3 } }
+        """);
+    // One epoch takes longer than a second: the trial stops after its first epoch, with a checkpoint.
+    assertEquals(75, Main.run("sweep", file.toString(), "--time-budget", "1s"));
+    Path trial;
+    try (Stream<Path> s = Files.list(dir.resolve("out/budget-stop/trials"))) {
+      trial = s.findFirst().orElseThrow();
+    }
+    TrialState stopped = TrialState.parse(Files.readString(trial.resolve("state")));
+    assertEquals("waiting", stopped.state(), "released for the next invocation");
+    assertEquals(0, stopped.attempts(), "a clean stop is not a failed attempt");
+    assertEquals(1, stopped.epoch());
+
+    assertEquals(0, Main.run("sweep", file.toString()));
+    assertTrue(console().contains("resumed from the checkpoint after epoch 1"), console());
+    List<String> metrics = Files.readAllLines(trial.resolve("run/metrics.csv"));
+    assertEquals(List.of("1", "2", "3"), metrics.stream().skip(1).map(l -> l.split(",")[0]).toList());
+  }
+
+  @Test
+  void shouldStopATrialBelowTheMedianAndLeaveItOutOfTheStatistics() throws IOException {
+    Path file = sweepFile("median.conf", """
+        sweep {
+          experiment = base.conf
+          set { "training.epochs" = 2 }
+          grid { "training.lr" = [0.1, 0.05, 0.02, 1e-7] }
+          median-stopping { enabled = true, grace-epochs = 1, min-trials = 3 }
+        }
+        """);
+    assertEquals(0, Main.run("sweep", file.toString()));
+    List<List<String>> trials = SweepStatus.parse(Files.readString(dir.resolve("out/median/trials.csv")));
+    List<String> slow = trials.stream().filter(r -> r.get(2).equals("1.0E-7")).findFirst().orElseThrow();
+    assertEquals("stopped", slow.get(4), "the trial that cannot learn is stopped: " + trials);
+    assertEquals(3, trials.stream().filter(r -> r.get(4).equals("done")).count(), trials.toString());
+    List<String> leaderboard = Files.readAllLines(dir.resolve("out/median/leaderboard.csv"));
+    assertEquals(4, leaderboard.size(), "header and the three done groups: " + leaderboard);
+    assertTrue(console().contains("stopped early by the median stopping rule"), console());
+  }
+
   /** Writes to the real console and keeps a copy. */
   private static final class TeeStream extends java.io.OutputStream {
     private final java.io.OutputStream a;
