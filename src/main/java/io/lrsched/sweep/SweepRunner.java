@@ -270,7 +270,8 @@ public final class SweepRunner {
     for (Trial trial : plan.trials()) {
       TrialState s = states.get(trial.id());
       if (s.state().equals(TrialState.FAILED)) {
-        failureLine = "trial " + trial.id() + " (" + trial.describe() + ") failed for good after " + s.attempts()
+        String values = trial.describe().isEmpty() ? "" : " (" + trial.describe() + ")";
+        failureLine = "trial " + trial.id() + values + " failed for good after " + s.attempts()
             + " attempt(s): " + s.error();
       } else if (!s.finished()) {
         remaining++;
