@@ -15,9 +15,11 @@ import io.lrsched.model.ResNet;
 import io.lrsched.report.EpochMetrics;
 import io.lrsched.report.KerasLine;
 import io.lrsched.report.MetricsCsv;
+import io.lrsched.report.SettingsEcho;
 import io.lrsched.schedule.EpochLrTable;
 import io.lrsched.schedule.LearningRateSchedule;
 import io.lrsched.schedule.ScheduleContext;
+import io.lrsched.schedule.ScheduleMessages;
 import io.lrsched.schedule.ScheduleRegistry;
 import io.lrsched.storage.RunFolder;
 import io.lrsched.storage.StorageException;
@@ -28,7 +30,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.util.CollectionAccumulator;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
@@ -167,7 +168,7 @@ public final class ExperimentRunner {
       refuseResultChanges(
           new SettingsLoader().loadText(RunRecorder.recordedConfig(folder), source, List.of()), settings, source);
     }
-    for (String line : SettingsLoader.echo(settings)) {
+    for (String line : SettingsEcho.lines(SettingsLoader.activeParameters(settings))) {
       info(line);
     }
     return train(sc, folder, checkpoint, false, listener);
@@ -181,7 +182,7 @@ public final class ExperimentRunner {
   }
 
   private RunSummary withSpark(java.util.function.Function<JavaSparkContext, RunSummary> body) {
-    for (String line : SettingsLoader.echo(settings)) {
+    for (String line : SettingsEcho.lines(SettingsLoader.activeParameters(settings))) {
       info(line);
     }
     try (JavaSparkContext sc = SparkContexts.create("lrsched " + settings.name())) {
@@ -246,10 +247,15 @@ public final class ExperimentRunner {
     }
     info(ScheduleMessages.describe(schedule));
     // The run folder is made only once data, layout and schedule are known to be good: a failed start leaves none.
-    RunRecorder recorder = checkpoint.isPresent() ? RunRecorder.resume(folder, settings, checkpoint.get())
-        : folder != null ? RunRecorder.startIn(folder, settings) : RunRecorder.create(settings);
+    // A folder opened before Spark started is reopened with Spark's Hadoop configuration (spark.hadoop.* settings).
+    RunFolder runFolder = folder == null ? null : RunFolder.open(folder.uri(), sc.hadoopConfiguration());
+    RunRecorder recorder = checkpoint.isPresent() ? RunRecorder.resume(runFolder, settings, checkpoint.get())
+        : runFolder != null ? RunRecorder.startIn(runFolder, settings)
+        : RunRecorder.create(settings, sc.hadoopConfiguration());
     info("results go to " + recorder.uri());
     recorder.recordSpark(sc);
+    ExecutorLossReporter losses = new ExecutorLossReporter(console);
+    sc.sc().addSparkListener(losses);
 
     ComputationGraph graph = restored.map(ModelFile.Loaded::network).orElseGet(() ->
         ResNet.init(ModelSpecs.of(settings)));
@@ -259,7 +265,8 @@ public final class ExperimentRunner {
           + metadata);
     }
     info("model: " + m.stages() + " modules, filters " + m.filters() + ", " + graph.numParams() + " parameters");
-    CollectionAccumulator<StepRecord> stepRecords = sc.sc().collectionAccumulator("lrsched-steps");
+    StepRecordAccumulator stepRecords = new StepRecordAccumulator();
+    sc.sc().register(stepRecords, "lrsched-steps");
     LrHook hook = new LrHook(stepRecords);
     TaskThreads threads = TaskThreads.forWorkers(sc, workers);
     info(threads.threads() + " native thread(s) per training task");
@@ -296,7 +303,7 @@ public final class ExperimentRunner {
       }
       batches.release();
       tableBroadcast.destroy();
-      List<StepRecord> applied = new ArrayList<>(stepRecords.value());
+      List<StepRecord> applied = stepRecords.value();
       reportLrMismatches(applied);
 
       last = evaluator.evaluate(sparkNet.getNetwork());
@@ -334,6 +341,7 @@ public final class ExperimentRunner {
     if (last == null) {
       last = evaluator.evaluate(sparkNet.getNetwork()); // nothing left to train: report on the restored network
     }
+    sc.sc().removeSparkListener(losses);
 
     info("evaluating network...");
     String report = recorder.recordFinal(history, last, data.classNames());

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import scala.Tuple2;
 
@@ -20,7 +21,7 @@ import scala.Tuple2;
  * Writes a run's folder: its provenance at the start, its metrics after every epoch (so an interrupted run keeps
  * what it finished), and its report and plots at the end. Every file is written atomically by {@link RunFolder}.
  */
-final class RunRecorder {
+public final class RunRecorder {
 
   static final String CONFIG = "config.conf";
   static final String PROVENANCE = "provenance.txt";
@@ -47,15 +48,19 @@ final class RunRecorder {
    * @param what what the folder holds, for the header comment ("run", "range test")
    * @throws StorageException if the file cannot be written
    */
-  static void writeConfig(RunFolder folder, ExperimentSettings settings, String what) {
+  public static void writeConfig(RunFolder folder, ExperimentSettings settings, String what) {
     folder.writeText(CONFIG, configText(settings, what));
   }
 
-  /** Creates the run folder and writes the resolved configuration, before any Spark work. */
-  static RunRecorder create(ExperimentSettings settings) {
+  /**
+   * Creates the run folder and writes the resolved configuration, before any Spark work.
+   *
+   * @param hadoopConf Spark's Hadoop configuration, so that {@code spark.hadoop.*} settings reach the file system
+   */
+  static RunRecorder create(ExperimentSettings settings, Configuration hadoopConf) {
     RunFolder folder;
     try {
-      folder = RunFolder.create(settings.output().dir(), settings.name());
+      folder = RunFolder.create(settings.output().dir(), settings.name(), hadoopConf);
     } catch (StorageException e) {
       throw new RunFailure("output.dir = " + settings.output().dir() + ": " + e.getMessage(), e);
     }

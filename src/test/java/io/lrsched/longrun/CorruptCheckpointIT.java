@@ -32,6 +32,13 @@ class CorruptCheckpointIT {
         channel.truncate(channel.size() / 2);
       }
 
+      TinyRun.Result refused = TinyRun.main("train", "--resume", run.toString(), "--set", "training.batch-size=64",
+          "--set", "experiment.seed=8", "--set", "training.epochs=3");
+      assertEquals(2, refused.exit(), "a result-changing --set is a configuration error");
+      List<String> lines = refused.stderr().lines().filter(l -> l.startsWith("lrsched:")).toList();
+      assertEquals(1, lines.size(), refused.stderr());
+      assertTrue(lines.get(0).contains(": experiment.seed, training.batch-size (only"), lines.get(0));
+
       TinyRun.Result resumed =
           TinyRun.main("train", "--resume", run.toString(), "--set", "training.epochs=3");
       assertEquals(0, resumed.exit(), resumed.stderr());

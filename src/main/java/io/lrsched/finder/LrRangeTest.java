@@ -1,4 +1,4 @@
-package io.lrsched.train;
+package io.lrsched.finder;
 
 import io.lrsched.config.ExperimentSettings;
 import io.lrsched.config.SettingsLoader;
@@ -7,14 +7,21 @@ import io.lrsched.data.Minibatches;
 import io.lrsched.model.LearningRateControl;
 import io.lrsched.model.ResNet;
 import io.lrsched.report.LrFinderPlot;
+import io.lrsched.report.SettingsEcho;
 import io.lrsched.storage.RunFolder;
 import io.lrsched.storage.StorageException;
+import io.lrsched.train.ModelSpecs;
+import io.lrsched.train.RunFailure;
+import io.lrsched.train.RunRecorder;
+import io.lrsched.train.SparkContexts;
+import io.lrsched.train.TrainingData;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.dataset.DataSet;
@@ -67,7 +74,7 @@ public final class LrRangeTest {
    * @throws RunFailure if the data is missing or the output cannot be written
    */
   public Summary run() {
-    for (String line : SettingsLoader.echo(settings)) {
+    for (String line : SettingsEcho.lines(SettingsLoader.activeParameters(settings))) {
       info(line);
     }
     info(String.format(Locale.ROOT,
@@ -75,14 +82,15 @@ public final class LrRangeTest {
             + " the best smoothed loss",
         finder.batches(), settings.training().batchSize(), finder.minLr(), finder.maxLr(), finder.smoothing(),
         finder.stopFactor()));
-    RunFolder folder = createFolder();
-    info("results go to " + folder.uri());
-
     int batch = settings.training().batchSize();
     int wanted = (int) Math.min(Integer.MAX_VALUE, (long) finder.batches() * batch);
+    RunFolder folder;
     FinderSample.Loaded sample;
-    info("loading a sample of the training data...");
     try (JavaSparkContext sc = SparkContexts.create("lrsched lr-find " + settings.name())) {
+      // Spark's Hadoop configuration carries the spark.hadoop.* settings the output's file system may need.
+      folder = createFolder(sc.hadoopConfiguration());
+      info("results go to " + folder.uri());
+      info("loading a sample of the training data...");
       sample = FinderSample.load(sc, settings.data(), settings.seed(), wanted);
     }
     info(sample.description() + ": " + sample.images().size() + " training images sampled"
@@ -133,9 +141,9 @@ public final class LrRangeTest {
     return curve.result();
   }
 
-  private RunFolder createFolder() {
+  private RunFolder createFolder(Configuration hadoopConf) {
     try {
-      RunFolder folder = RunFolder.create(settings.output().dir(), settings.name() + "-lr-find");
+      RunFolder folder = RunFolder.create(settings.output().dir(), settings.name() + "-lr-find", hadoopConf);
       RunRecorder.writeConfig(folder, settings, "range test");
       return folder;
     } catch (StorageException e) {
