@@ -158,7 +158,7 @@ public final class SweepLoader {
     values(c, "sweep.grid").forEach((key, value) -> {
       claim(c, "sweep.grid", key, used);
       if (!(value instanceof ConfigList list) || list.isEmpty()) {
-        throw wrong(c, "sweep.grid", key, value, "a non-empty list of values [a, b, ...]");
+        throw wrong("sweep.grid", key, value, "a non-empty list of values [a, b, ...]");
       }
       List<Map<String, String>> points = new ArrayList<>();
       for (ConfigValue item : list) {
@@ -243,13 +243,13 @@ public final class SweepLoader {
             : "[low, high] with 0 < low < high";
         if (!(value instanceof ConfigList list) || list.size() != 2
             || list.stream().anyMatch(x -> x.valueType() != ConfigValueType.NUMBER)) {
-          throw wrong(c, block, key, value, expected);
+          throw wrong(block, key, value, expected);
         }
         double low = ((Number) list.get(0).unwrapped()).doubleValue();
         double high = ((Number) list.get(1).unwrapped()).doubleValue();
         boolean log = kind.equals("log-uniform");
         if (!(low < high) || !Double.isFinite(high) || (log && !(low > 0))) {
-          throw wrong(c, block, key, value, expected);
+          throw wrong(block, key, value, expected);
         }
         ranges.put(key, new Range(low, high, log));
       });
@@ -299,7 +299,7 @@ public final class SweepLoader {
     }
   }
 
-  private static ConfigError wrong(Config c, String block, String key, ConfigValue value, String expected) {
+  private static ConfigError wrong(String block, String key, ConfigValue value, String expected) {
     return new ConfigError(Checked.describe(value.origin()) + ": " + block + ".\"" + key + "\" = "
         + value.render(CONCISE) + ": expected " + expected);
   }

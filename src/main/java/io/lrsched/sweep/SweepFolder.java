@@ -67,7 +67,7 @@ final class SweepFolder {
       p = new Path("file", null, new java.io.File(uri).getAbsolutePath());
     }
     try {
-      FileSystem fs = p.getFileSystem(new Configuration());
+      FileSystem fs = p.getFileSystem(hadoopConfiguration());
       if (fs instanceof LocalFileSystem local) {
         fs = local.getRawFileSystem();
       }
@@ -75,10 +75,23 @@ final class SweepFolder {
       if (!fs.mkdirs(p)) {
         throw new StorageException("Cannot create sweep folder '" + p + "'");
       }
-      return new SweepFolder(RunFolder.open(p.toString()), p, fs);
+      return new SweepFolder(RunFolder.open(p.toString(), fs.getConf()), p, fs);
     } catch (IOException e) {
       throw new StorageException("Cannot open sweep folder '" + uri + "': " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Hadoop's configuration with the {@code spark.hadoop.*} settings that spark-submit passed to this driver (S3A
+   * credentials, HDFS client settings): the sweep folder is used before any trial's Spark context exists, so the
+   * prefix is stripped here as Spark does for its own.
+   */
+  static Configuration hadoopConfiguration() {
+    Configuration conf = new Configuration();
+    String prefix = "spark.hadoop.";
+    System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(prefix))
+        .forEach(k -> conf.set(k.substring(prefix.length()), System.getProperty(k)));
+    return conf;
   }
 
   /**
@@ -87,7 +100,7 @@ final class SweepFolder {
    * @throws StorageException if there is no sweep there
    */
   static SweepFolder existing(String uri) {
-    SweepFolder folder = open(RunFolder.open(uri).uri());
+    SweepFolder folder = open(RunFolder.open(uri, hadoopConfiguration()).uri());
     if (!folder.root.exists("sweep.conf")) {
       throw new StorageException("'" + uri + "' is not a sweep folder (no sweep.conf)");
     }

@@ -96,7 +96,7 @@ class ClusterSubmitDryRunIT {
     assertPair(argv, "--master", "yarn");
     assertPair(argv, "--num-executors", "4");
     assertEquals(List.of(Script.JAR.toString(), "sweep", sweep.toString(), "--set", "training.epochs=3",
-        "--time-budget", "50m", "--parallel", "2"), tail(argv, 8));
+        "--time-budget", "50m", "--parallel", "2"), tail(argv, 9));
     assertEquals(0, count(argv, "--files"), "a sweep reads its files where it starts: " + argv);
 
     Path log = scratch.resolve("sweep-cluster.log");
