@@ -24,7 +24,9 @@ import java.util.function.ToDoubleFunction;
  * <ul>
  *   <li>{@code trials.csv}, one row per trial in plan order: {@value #TRIALS_HEADER}. {@code label} names the
  *       group by the values that vary in the sweep; {@code values} lists the trial's axis values {@code key=value}
- *       separated by spaces; {@code epoch} counts completed epochs.
+ *       separated by spaces; {@code epoch} counts completed epochs; {@code run_folder} is the trial's run folder,
+ *       {@code <sweep folder>/trials/<id>/run} (metrics.csv, lr-applied.csv, checkpoints/, ... as {@code train} writes
+ *       them).
  *   <li>{@code leaderboard.csv}, one row per group with at least one done trial, best {@code final_mean} first:
  *       {@value #LEADERBOARD_HEADER}. {@code final_*} are of the last epoch's val_accuracy, {@code best_*} of the
  *       best epoch's; {@code sd} is the sample standard deviation (n - 1), {@code ci} the 95% percentile-bootstrap
