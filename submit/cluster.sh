@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Submits an lrsched experiment to a Spark cluster with the spark-submit of any Spark 3.5 installation.
 #
-#   submit/cluster.sh EXPERIMENT.conf [spark-submit options] [--set key=value ...] [--dry-run]
-#   submit/cluster.sh sweep SWEEP.conf [spark-submit options] [--set key=value ...] [--parallel P] [--max-trials N]
-#       [--time-budget 50m] [--dry-run]     (client mode: the driver reads the sweep file where it is started)
+#   submit/cluster.sh [train] EXPERIMENT.conf [lrsched train options] [spark-submit options] [--dry-run]
+#   submit/cluster.sh sweep SWEEP.conf [--set key=value ...] [--parallel P] [--max-trials N] [--time-budget 50m]
+#       [spark-submit options] [--dry-run]     (client mode: the driver reads the sweep file where it starts)
 #
+# lrsched's train options are those of submit/local.sh train: --set key=value, --schedule NAME, --epochs N,
+# --lr-plot FILE, --train-plot FILE; everything else goes to spark-submit.
 # Examples:
 #   SPARK_HOME=/opt/spark submit/cluster.sh conf/experiments/step.conf --master yarn --deploy-mode cluster \
 #       --num-executors 8 --executor-cores 4 --executor-memory 8g --set data.path=hdfs:///data/cifar10.tar.gz
@@ -23,14 +25,15 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 jar="$root/target/lrsched.jar"
 
-usage() { sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 [[ $# -ge 1 ]] || usage
 command_name=train
-if [[ "$1" == sweep ]]; then
-  command_name=sweep
-  shift
-  [[ $# -ge 1 ]] || usage
-fi
+case "$1" in
+  train) shift; [[ $# -ge 1 ]] || usage ;;
+  sweep) command_name=sweep; shift; [[ $# -ge 1 ]] || usage ;;
+  config|plot-schedule|lr-find|bench|help)
+    echo "cluster.sh: submits train and sweep only; run '$1' with submit/local.sh" >&2; exit 2 ;;
+esac
 experiment=$1
 shift
 [[ -f "$experiment" ]] || { echo "cluster.sh: $experiment: no such experiment file" >&2; exit 2; }
@@ -45,8 +48,9 @@ passthrough=()
 user_conf=" "
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --set) [[ $# -ge 2 ]] || usage; overrides+=(--set "$2"); shift 2 ;;
-    --set=*) overrides+=(--set "${1#--set=}"); shift ;;
+    # lrsched train's own options (ExperimentOptions): resolved into the shipped file by `lrsched config`.
+    --set|--schedule|--epochs|--lr-plot|--train-plot) [[ $# -ge 2 ]] || usage; overrides+=("$1" "$2"); shift 2 ;;
+    --set=*|--schedule=*|--epochs=*|--lr-plot=*|--train-plot=*) overrides+=("$1"); shift ;;
     --dry-run) dry_run=true; shift ;;
     # A sweep's own options go to the application, after the sweep file.
     --parallel|--max-trials|--time-budget)
@@ -94,7 +98,8 @@ resolved_dir="$root/target/submit"
 mkdir -p "$resolved_dir"
 resolved="$resolved_dir/$(basename "$experiment")"
 if [[ "$command_name" == train ]]; then
-  java "${java_options[@]}" -cp "$jar" io.lrsched.cli.Main config "$experiment" "${overrides[@]}" > "$resolved.tmp"
+  java "${java_options[@]}" -cp "$jar" io.lrsched.cli.Main config "$experiment" ${overrides[@]+"${overrides[@]}"} \
+    > "$resolved.tmp"
   mv "$resolved.tmp" "$resolved"
 fi
 
@@ -135,7 +140,7 @@ else
 fi
 
 if [[ "$command_name" == sweep ]]; then
-  app_args=(sweep "$experiment" "${overrides[@]}" "${sweep_args[@]}")
+  app_args=(sweep "$experiment" ${overrides[@]+"${overrides[@]}"} ${sweep_args[@]+"${sweep_args[@]}"})
   files=()
 else
   app_args=(train "$experiment_arg")
@@ -143,7 +148,7 @@ else
 fi
 command=("${submit[@]}" --class io.lrsched.cli.Main --name "lrsched $(basename "$experiment" .conf)"
   --driver-memory "${LRSCHED_DRIVER_MEMORY:-4g}" --executor-memory "$executor_memory"
-  "${files[@]}" "${conf_args[@]}" "${passthrough[@]}" "${LRSCHED_APP_JAR:-$jar}" "${app_args[@]}")
+  ${files[@]+"${files[@]}"} "${conf_args[@]}" "${passthrough[@]}" "${LRSCHED_APP_JAR:-$jar}" "${app_args[@]}")
 
 if $dry_run; then
   printf '%q ' "${command[@]}"

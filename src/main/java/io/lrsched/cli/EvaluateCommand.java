@@ -1,7 +1,6 @@
 package io.lrsched.cli;
 
 import io.lrsched.config.ExperimentSettings;
-import io.lrsched.nativeops.NativeSetup;
 import io.lrsched.train.ModelEvaluation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ import picocli.CommandLine.Parameters;
       "The data set is the model's run's (its config.conf), or EXPERIMENT.conf's, with --set on top, e.g."
           + " --set data.path=/new/copy/cifar10.tar.gz."
     })
-final class EvaluateCommand implements Callable<Integer> {
+final class EvaluateCommand implements Callable<Integer>, NativeCommand {
 
   @Parameters(index = "0", paramLabel = "MODEL_OR_RUN",
       description = "A model zip written by train, or a run folder (its model.zip), any Hadoop URI.")
@@ -38,10 +37,15 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--best", description = "With a run folder: evaluate its model-best.zip instead of model.zip.")
   boolean best;
 
+  private ExperimentSettings settings;
+
+  @Override
+  public void prepare() {
+    settings = ModelEvaluation.settings(model, experimentFile, overrides);
+  }
+
   @Override
   public Integer call() {
-    ExperimentSettings settings = ModelEvaluation.settings(model, experimentFile, overrides);
-    System.out.println("[INFO] " + NativeSetup.configure());
     new ModelEvaluation(System.out).evaluate(model, best, settings);
     return 0;
   }

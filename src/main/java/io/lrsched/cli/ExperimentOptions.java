@@ -34,6 +34,13 @@ final class ExperimentOptions {
     return source.load(shorthands());
   }
 
+  /** As {@link #load()} for a command that reads no data ({@code data.path} may be empty), with its shorthands. */
+  ExperimentSettings loadWithoutData(List<String> more) {
+    List<String> all = shorthands();
+    all.addAll(more);
+    return source.loadWithoutData(all);
+  }
+
   /** The experiment file given, or null. */
   java.nio.file.Path experimentFile() {
     return source.experimentFile;

@@ -1,7 +1,6 @@
 package io.lrsched.cli;
 
 import io.lrsched.config.ExperimentSettings;
-import io.lrsched.nativeops.NativeSetup;
 import io.lrsched.train.ExperimentRunner;
 import io.lrsched.train.RunSummary;
 import java.util.concurrent.Callable;
@@ -23,7 +22,7 @@ import picocli.CommandLine.Spec;
       "Train the experiment's ResNet with parameter averaging on Spark and write its run folder.",
       "With --resume RUN: continue that run from its newest intact checkpoint, with its own config.conf."
     })
-final class TrainCommand implements Callable<Integer> {
+final class TrainCommand implements Callable<Integer>, NativeCommand {
 
   @Spec CommandSpec spec;
 
@@ -39,8 +38,10 @@ final class TrainCommand implements Callable<Integer> {
           + " length (the remaining epochs then follow the longer schedule). Default: keep the original length.")
   boolean stretchSchedule;
 
+  private ExperimentSettings settings;
+
   @Override
-  public Integer call() {
+  public void prepare() {
     if (resume != null && experiment.experimentFile() != null) {
       throw new ParameterException(spec.commandLine(),
           "--resume continues a run with its own config.conf: give no EXPERIMENT.conf (got "
@@ -49,13 +50,14 @@ final class TrainCommand implements Callable<Integer> {
     if (stretchSchedule && resume == null) {
       throw new ParameterException(spec.commandLine(), "--stretch-schedule applies only with --resume");
     }
-    ExperimentSettings settings = resume == null
+    settings = resume == null
         ? experiment.load()
         : ExperimentRunner.resumeSettings(resume, experiment.overrides());
+  }
+
+  @Override
+  public Integer call() {
     ExperimentRunner runner = new ExperimentRunner(settings, System.out);
-    runner.validate(); // a bad schedule fails here, before native libraries or Spark load
-    // Before ND4J loads: picks the native build and turns on DL4J's oneDNN helpers (see docs/PERFORMANCE.md).
-    System.out.println("[INFO] " + NativeSetup.configure());
     RunSummary summary = resume == null ? runner.run() : runner.resume(resume, stretchSchedule);
     System.out.println("[INFO] run folder: " + summary.runFolder());
     return 0;

@@ -127,7 +127,16 @@ public final class SweepLoader {
   }
 
   private static SweepSettings read(Path file, Config c) {
-    Checked v = new Checked(c);
+    List<String> problems = new ArrayList<>();
+    SweepSettings settings = read(file, c, new Checked(c, problems));
+    if (!problems.isEmpty()) {
+      throw new ConfigError(problems);
+    }
+    return settings;
+  }
+
+  /** Reads with {@code v}, which collects bad values; the block's structural mistakes are thrown at once. */
+  private static SweepSettings read(Path file, Config c, Checked v) {
     String name = v.string("sweep.name");
     if (name.isEmpty()) {
       name = file.getFileName().toString().replaceFirst("\\.conf$", "");
@@ -195,7 +204,7 @@ public final class SweepLoader {
     MedianStopping median = null;
     if (v.bool("sweep.median-stopping.enabled")) {
       int minTrials = v.positiveInt("sweep.median-stopping.min-trials");
-      if (minTrials < 3) {
+      if (!v.failed("sweep.median-stopping.min-trials") && minTrials < 3) {
         throw new ConfigError(v.where("sweep.median-stopping.min-trials") + ": sweep.median-stopping.min-trials = "
             + minTrials + ": expected an integer >= 3");
       }

@@ -1,6 +1,7 @@
 package io.lrsched.finder;
 
 import io.lrsched.config.ExperimentSettings;
+import io.lrsched.config.LrFinderSettings;
 import io.lrsched.config.SettingsLoader;
 import io.lrsched.data.LabeledImage;
 import io.lrsched.data.Minibatches;
@@ -50,12 +51,11 @@ public final class LrRangeTest {
 
   /**
    * @param settings the validated experiment: data source, model, batch size, momentum, output folder
-   * @param finder the sweep's parameters
    * @param console where progress lines go
    */
-  public LrRangeTest(ExperimentSettings settings, LrFinderSettings finder, PrintStream console) {
+  public LrRangeTest(ExperimentSettings settings, PrintStream console) {
     this.settings = settings;
-    this.finder = finder;
+    this.finder = settings.lrFinder();
     this.console = console;
   }
 
@@ -122,7 +122,7 @@ public final class LrRangeTest {
     for (int i = 0; i < finder.batches(); i++) {
       double lr = finder.lrAt(i);
       LearningRateControl.set(graph, lr);
-      DataSet minibatch = Minibatches.toDataSet(batches.next(), channelsLast, TrainingData.CLASSES);
+      DataSet minibatch = Minibatches.toDataSet(batches.next(), channelsLast, LabeledImage.CLASSES);
       graph.fit(minibatch);
       // The score includes the L2 term, as Keras' reported loss does.
       double loss = graph.score();

@@ -14,10 +14,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * on CPU in ND4J 1.0.0-M2.
  *
  * <p>Why not ND4J's {@code sum(0, 1, 2)}: a reduction over the non-channel axes walks every channel's strided column
- * separately and reads the whole array once per channel (64 ms for a 128x32x32x64 array, measured). A matrix-vector
- * product with a vector of ones reads it once (1.5 ms). Likewise a per-channel {@code scale * x + shift} runs as
- * libnd4j's {@code batchnorm} op with mean 0, variance 1 and epsilon 0, which oneDNN executes in one pass in both
- * layouts (3 ms NHWC, 7 ms NCHW), where a broadcast multiply in NCHW takes 24 ms.
+ * separately and reads the whole array once per channel. A matrix-vector product with a vector of ones reads it
+ * once. Likewise a per-channel {@code scale * x + shift} runs as libnd4j's {@code batchnorm} op with mean 0,
+ * variance 1 and epsilon 0, which oneDNN executes in one pass in both layouts, where a broadcast multiply in NCHW
+ * is several times slower. The measurements are in docs/PERFORMANCE.md.
  */
 final class ChannelMath {
 

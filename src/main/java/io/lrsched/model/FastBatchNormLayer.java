@@ -23,8 +23,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Why: in 1.0.0-M2 DL4J's oneDNN helper computes the batch mean and variance with ND4J reductions over the
  * non-channel axes, and libnd4j's {@code batchnorm_bp} adds the mean and variance terms of the input gradient with
- * a dozen broadcast and reduction ops after oneDNN's kernel. Both walk the array once per channel: 30 ms (NCHW) and
- * 87 ms (NHWC) per backward call on average, the largest item of a training step. Here the same mathematics runs as
+ * a dozen broadcast and reduction ops after oneDNN's kernel. Both walk the array once per channel, the largest item
+ * of a training step (docs/PERFORMANCE.md). Here the same mathematics runs as
  * per-channel sums by matrix-vector products and per-channel affine maps by oneDNN's batchnorm kernel
  * ({@link ChannelMath}): about five passes over the activations forward and six backward.
  *

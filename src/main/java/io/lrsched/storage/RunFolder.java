@@ -172,8 +172,13 @@ public final class RunFolder implements Serializable {
    * @throws StorageException if it is a file, or cannot be created or reached
    */
   public static RunFolder at(String runFolderUri) {
+    return at(runFolderUri, new Configuration());
+  }
+
+  /** As {@link #at(String)}, reaching the file system with the given Hadoop configuration (copied). */
+  public static RunFolder at(String runFolderUri, Configuration hadoopConf) {
     Path dir = toPath(runFolderUri, "run folder");
-    FileSystem fs = fileSystem(dir, new Configuration());
+    FileSystem fs = fileSystem(dir, new Configuration(hadoopConf));
     try {
       if (!fs.exists(dir)) {
         if (!fs.mkdirs(dir)) {
@@ -184,7 +189,7 @@ public final class RunFolder implements Serializable {
     } catch (IOException e) {
       throw new StorageException("Cannot create run folder '" + runFolderUri + "': " + oneLine(e), e);
     }
-    return open(runFolderUri);
+    return open(runFolderUri, hadoopConf);
   }
 
   /** The folder's fully qualified URI, e.g. {@code hdfs://nn:8020/runs/step-20240101-120000}. */

@@ -7,9 +7,6 @@ import io.lrsched.config.SettingsLoader;
 import io.lrsched.config.SweepSettings;
 import io.lrsched.config.SweepSettings.Axis;
 import io.lrsched.config.SweepSettings.Range;
-import io.lrsched.train.ExperimentRunner;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,7 +21,7 @@ import java.util.TreeMap;
 
 /**
  * Expands a sweep into its trials: the cross product of the grid and linked axes, the random points and the seeds,
- * each trial's experiment validated as a whole (settings and schedule) before anything runs.
+ * each trial's experiment validated as a whole by {@link SettingsLoader} (settings and schedule) before anything runs.
  *
  * @param sweep the sweep's settings
  * @param folderUri the sweep folder: {@code <output.dir>/<sweep name>} of the base experiment
@@ -84,11 +81,10 @@ public record SweepPlan(SweepSettings sweep, String folderUri, List<Trial> trial
   private static ExperimentSettings validate(
       SweepSettings sweep, SettingsLoader loader, List<String> overrides, Map<String, String> point) {
     try {
-      ExperimentSettings settings = loader.load(sweep.experiment(), overrides);
-      new ExperimentRunner(settings, new PrintStream(OutputStream.nullOutputStream())).validate();
-      return settings;
+      return loader.load(sweep.experiment(), overrides);
     } catch (ConfigError e) {
-      throw new ConfigError(sweep.file() + ": trial " + describe(point) + ": " + e.getMessage());
+      String trial = sweep.file() + ": trial " + describe(point) + ": ";
+      throw new ConfigError(e.problems().stream().map(problem -> trial + problem).toList());
     }
   }
 

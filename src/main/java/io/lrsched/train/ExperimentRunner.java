@@ -18,9 +18,7 @@ import io.lrsched.report.MetricsCsv;
 import io.lrsched.report.SettingsEcho;
 import io.lrsched.schedule.EpochLrTable;
 import io.lrsched.schedule.LearningRateSchedule;
-import io.lrsched.schedule.ScheduleContext;
 import io.lrsched.schedule.ScheduleMessages;
-import io.lrsched.schedule.ScheduleRegistry;
 import io.lrsched.storage.RunFolder;
 import io.lrsched.storage.StorageException;
 import java.io.PrintStream;
@@ -28,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -74,7 +73,7 @@ public final class ExperimentRunner {
    * @throws RunFailure if the folder or its config.conf cannot be read
    */
   public static ExperimentSettings resumeSettings(String runFolderUri, List<String> overrides) {
-    RunFolder folder = openRunFolder(runFolderUri);
+    RunFolder folder = openRunFolder(runFolderUri, SparkContexts.hadoopConfiguration());
     String text = RunRecorder.recordedConfig(folder);
     String source = folder.fileUri(RunRecorder.CONFIG);
     SettingsLoader loader = new SettingsLoader();
@@ -94,29 +93,7 @@ public final class ExperimentRunner {
   }
 
   /**
-   * Validates what needs no Spark (the schedule's parameters), so that a bad experiment fails before any cluster
-   * resources are taken.
-   *
-   * @return the schedule as configured, for an epoch length to be fixed once the data is counted
-   * @throws ConfigError for a bad schedule
-   */
-  public LearningRateSchedule validate() {
-    return schedule(1, 1, settings.training().epochs());
-  }
-
-  private LearningRateSchedule schedule(int stepsPerEpoch, int workers, int scheduleEpochs) {
-    TrainingSettings t = settings.training();
-    try {
-      return ScheduleRegistry.fromConfig(
-          settings.schedule().block(), new ScheduleContext(t.lr(), scheduleEpochs, stepsPerEpoch, workers));
-    } catch (IllegalArgumentException e) {
-      throw new ConfigError(settings.source() + ": " + e.getMessage());
-    }
-  }
-
-  /**
-   * Runs the experiment to the end in a new run folder under {@code output.dir} (call {@link #validate()} first to
-   * fail before Spark starts).
+   * Runs the experiment to the end in a new run folder under {@code output.dir}.
    *
    * @return where the results went and the final figures
    */
@@ -134,11 +111,13 @@ public final class ExperimentRunner {
    * @throws RunFailure if the folder has no intact checkpoint
    */
   public RunSummary resume(String runFolderUri, boolean stretchSchedule) {
-    RunFolder folder = openRunFolder(runFolderUri);
-    Checkpoint checkpoint = newestCheckpoint(folder)
-        .orElseThrow(() -> new RunFailure(folder.uri() + " has no checkpoint to resume from (none was written"
-            + " before the run stopped): start the experiment again with train EXPERIMENT.conf"));
-    return withSpark(sc -> train(sc, folder, Optional.of(checkpoint), stretchSchedule, EpochListener.NONE));
+    return withSpark(sc -> {
+      RunFolder folder = openRunFolder(runFolderUri, sc.hadoopConfiguration());
+      Checkpoint checkpoint = newestCheckpoint(folder)
+          .orElseThrow(() -> new RunFailure(folder.uri() + " has no checkpoint to resume from (none was written"
+              + " before the run stopped): start the experiment again with train EXPERIMENT.conf"));
+      return train(sc, folder, Optional.of(checkpoint), stretchSchedule, EpochListener.NONE);
+    });
   }
 
   /**
@@ -158,7 +137,7 @@ public final class ExperimentRunner {
   public RunSummary runIn(JavaSparkContext sc, String runFolderUri, EpochListener listener) {
     RunFolder folder;
     try {
-      folder = RunFolder.at(runFolderUri);
+      folder = RunFolder.at(runFolderUri, sc.hadoopConfiguration());
     } catch (StorageException | IllegalArgumentException e) {
       throw new RunFailure(e.getMessage(), e);
     }
@@ -199,9 +178,9 @@ public final class ExperimentRunner {
     }
   }
 
-  private static RunFolder openRunFolder(String runFolderUri) {
+  private static RunFolder openRunFolder(String runFolderUri, Configuration hadoopConf) {
     try {
-      return RunFolder.open(runFolderUri);
+      return RunFolder.open(runFolderUri, hadoopConf);
     } catch (StorageException | IllegalArgumentException e) {
       throw new RunFailure(e.getMessage(), e);
     }
@@ -241,16 +220,14 @@ public final class ExperimentRunner {
           + " epochs; resume with --set training.epochs=N, N >= " + firstEpoch);
     }
     int scheduleEpochs = stretchSchedule ? t.epochs() : checkpoint.map(Checkpoint::scheduleEpochs).orElse(t.epochs());
-    LearningRateSchedule schedule = schedule(steps, workers, scheduleEpochs);
+    LearningRateSchedule schedule = ConfiguredSchedule.of(settings, steps, workers, scheduleEpochs);
     if (checkpoint.isPresent() && checkpoint.get().scheduleState().isPresent()) {
       schedule = schedule.restore(checkpoint.get().scheduleState().get());
     }
     info(ScheduleMessages.describe(schedule));
     // The run folder is made only once data, layout and schedule are known to be good: a failed start leaves none.
-    // A folder opened before Spark started is reopened with Spark's Hadoop configuration (spark.hadoop.* settings).
-    RunFolder runFolder = folder == null ? null : RunFolder.open(folder.uri(), sc.hadoopConfiguration());
-    RunRecorder recorder = checkpoint.isPresent() ? RunRecorder.resume(runFolder, settings, checkpoint.get())
-        : runFolder != null ? RunRecorder.startIn(runFolder, settings)
+    RunRecorder recorder = checkpoint.isPresent() ? RunRecorder.resume(folder, settings, checkpoint.get())
+        : folder != null ? RunRecorder.startIn(folder, settings)
         : RunRecorder.create(settings, sc.hadoopConfiguration());
     info("results go to " + recorder.uri());
     recorder.recordSpark(sc);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
@@ -70,7 +71,7 @@ public final class ModelEvaluation {
     if (experimentFile != null) {
       return loader.load(experimentFile, overrides);
     }
-    RunFolder folder = folderOf(modelUri(modelOrRun, false));
+    RunFolder folder = folderOf(modelUri(modelOrRun, false), SparkContexts.hadoopConfiguration());
     if (folder.exists(RunRecorder.CONFIG)) {
       return loader.loadText(folder.readText(RunRecorder.CONFIG), folder.fileUri(RunRecorder.CONFIG), overrides);
     }
@@ -88,18 +89,18 @@ public final class ModelEvaluation {
    */
   public Summary evaluate(String modelOrRun, boolean best, ExperimentSettings settings) {
     String modelUri = modelUri(modelOrRun, best);
-    RunFolder modelFolder = folderOf(modelUri);
     String modelName = modelUri.substring(modelUri.lastIndexOf('/') + 1);
-    ModelFile.Loaded model;
-    try {
-      model = ModelFile.fromZip(modelFolder.readBytes(modelName), modelFolder.fileUri(modelName));
-    } catch (StorageException | IllegalArgumentException e) {
-      throw new RunFailure(e.getMessage(), e);
-    }
-    ModelMetadata metadata = model.metadata();
-    info("model " + modelFolder.fileUri(modelName) + ": " + model.network().numParams() + " parameters, "
-        + metadata);
     try (JavaSparkContext sc = SparkContexts.create("lrsched evaluate")) {
+      RunFolder modelFolder = folderOf(modelUri, sc.hadoopConfiguration());
+      ModelFile.Loaded model;
+      try {
+        model = ModelFile.fromZip(modelFolder.readBytes(modelName), modelFolder.fileUri(modelName));
+      } catch (StorageException | IllegalArgumentException e) {
+        throw new RunFailure(e.getMessage(), e);
+      }
+      ModelMetadata metadata = model.metadata();
+      info("model " + modelFolder.fileUri(modelName) + ": " + model.network().numParams() + " parameters, "
+          + metadata);
       TrainingData.TestSplit test;
       try {
         test = TrainingData.loadTest(sc, settings.data(), settings.seed(), metadata.channelsLast());
@@ -118,7 +119,8 @@ public final class ModelEvaluation {
       test.batches().unpersist(false);
       double loss = result.meanLoss() + model.network().calcRegularizationScore(true);
       ClassificationReport report = ClassificationReport.fromConfusionMatrix(result.confusion(), test.classNames());
-      String folder = write(settings, modelFolder.fileUri(modelName), result, loss, report);
+      String folder =
+          write(settings, sc.hadoopConfiguration(), modelFolder.fileUri(modelName), result, loss, report);
       info(String.format(Locale.ROOT, "accuracy %.4f, loss %.4f on %d test images", result.accuracy(), loss,
           result.examples()));
       console.println(report.toText());
@@ -127,10 +129,10 @@ public final class ModelEvaluation {
     }
   }
 
-  private static String write(ExperimentSettings settings, String model, EvaluationResult result, double loss,
-      ClassificationReport report) {
+  private static String write(ExperimentSettings settings, Configuration hadoopConf, String model,
+      EvaluationResult result, double loss, ClassificationReport report) {
     try {
-      RunFolder out = RunFolder.create(settings.output().dir(), settings.name() + "-evaluate");
+      RunFolder out = RunFolder.create(settings.output().dir(), settings.name() + "-evaluate", hadoopConf);
       RunRecorder.writeConfig(out, settings, "evaluation");
       out.writeText(RunRecorder.REPORT, report.toText());
       out.writeText(RunRecorder.REPORT_CSV, report.toCsv());
@@ -142,11 +144,11 @@ public final class ModelEvaluation {
     }
   }
 
-  private static RunFolder folderOf(String fileUri) {
+  private static RunFolder folderOf(String fileUri, Configuration hadoopConf) {
     int slash = fileUri.lastIndexOf('/');
     String parent = slash < 0 ? "." : slash == 0 ? "/" : fileUri.substring(0, slash);
     try {
-      return RunFolder.open(parent);
+      return RunFolder.open(parent, hadoopConf);
     } catch (StorageException | IllegalArgumentException e) {
       throw new RunFailure(e.getMessage(), e);
     }

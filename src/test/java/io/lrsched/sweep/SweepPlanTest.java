@@ -76,11 +76,10 @@ class SweepPlanTest {
     assertEquals(6, p.trials().size());
     Trial poly = p.trials().stream().filter(t -> t.settings().schedule().type().equals("poly")).findFirst()
         .orElseThrow();
-    assertEquals(2, ((Number) ((Map<?, ?>) poly.settings().schedule().block().get("poly")).get("power")).intValue());
+    assertEquals(2, ((Number) poly.settings().schedule().parameters().get("power")).intValue());
     Trial step = p.trials().stream().filter(t -> t.settings().schedule().type().equals("step")).findFirst()
         .orElseThrow();
-    assertEquals(2, ((Number) ((Map<?, ?>) step.settings().schedule().block().get("step")).get("drop-every"))
-        .intValue());
+    assertEquals(2, ((Number) step.settings().schedule().parameters().get("drop-every")).intValue());
   }
 
   @Test
@@ -173,7 +172,7 @@ class SweepPlanTest {
         sweep { experiment = base.conf, linked { s = [ { "schedule.type" = step, "schedule.step.factor" = 2 } ] } }
         """));
     assertTrue(e.getMessage().contains("trial experiment.seed=1, schedule.step.factor=2, schedule.type=\"step\""), e.getMessage());
-    assertTrue(e.getMessage().contains("schedule.step.factor = 2: must be a number in (0, 1]"), e.getMessage());
+    assertTrue(e.getMessage().contains("schedule.step.factor = 2: expected a number in (0, 1]"), e.getMessage());
   }
 
   @Test
