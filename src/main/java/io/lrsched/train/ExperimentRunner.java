@@ -8,6 +8,7 @@ import io.lrsched.config.TrainingSettings;
 import io.lrsched.model.ResNet;
 import io.lrsched.report.EpochMetrics;
 import io.lrsched.report.KerasLine;
+import io.lrsched.report.Progress;
 import io.lrsched.schedule.EpochLrTable;
 import io.lrsched.schedule.LearningRateSchedule;
 import io.lrsched.schedule.ScheduleContext;
@@ -34,6 +35,8 @@ public final class ExperimentRunner {
 
   private final ExperimentSettings settings;
   private final PrintStream console;
+  /** Set once the run folder exists, so that a failure after that marks the run failed in it. */
+  private RunRecorder recorder;
 
   /**
    * @param settings the validated experiment
@@ -77,6 +80,11 @@ public final class ExperimentRunner {
     }
     try (JavaSparkContext sc = SparkContexts.create("lrsched " + settings.name())) {
       return train(sc);
+    } catch (RuntimeException | Error e) {
+      if (recorder != null) {
+        recorder.recordFailure(e);
+      }
+      throw e;
     }
   }
 
@@ -101,7 +109,7 @@ public final class ExperimentRunner {
     LearningRateSchedule schedule = schedule(steps, workers);
     info(ScheduleMessages.describe(schedule));
     // The run folder is made only once data, layout and schedule are known to be good: a failed start leaves none.
-    RunRecorder recorder = RunRecorder.create(settings);
+    recorder = RunRecorder.create(settings);
     info("results go to " + recorder.uri());
     recorder.recordSpark(sc);
 
@@ -119,8 +127,10 @@ public final class ExperimentRunner {
     MonitoredMetric monitored = MonitoredMetric.of(settings.schedule());
     List<EpochMetrics> history = new ArrayList<>();
     EvaluationResult last = null;
+    Progress progress = new Progress(console, Progress.Mode.detect(), System::nanoTime, t.epochs(), t.batchSize());
     for (int epoch = 0; epoch < t.epochs(); epoch++) {
       long start = System.nanoTime();
+      progress.startEpoch(epoch + 1, steps);
       EpochLrTable table = EpochLrTable.of(schedule, epoch, steps);
       Broadcast<EpochLrTable> tableBroadcast = sc.broadcast(table);
       hook.startEpoch(tableBroadcast, epoch);
@@ -131,6 +141,7 @@ public final class ExperimentRunner {
       for (int round = 0; round < rounds; round++) {
         hook.startRound(round * t.averagingFrequency());
         sparkNet.fit(batches.round(round));
+        progress.stepsDone(Math.min(steps, (round + 1) * t.averagingFrequency()));
       }
       batches.release();
       tableBroadcast.destroy();
@@ -141,8 +152,9 @@ public final class ExperimentRunner {
       double seconds = (System.nanoTime() - start) / 1e9;
       EpochMetrics metrics = EpochSummary.of(epoch, table, applied, last, seconds, steps, regularization(sparkNet));
       history.add(metrics);
+      progress.endEpoch(seconds);
       console.println(KerasLine.format(metrics, t.epochs()));
-      recorder.recordEpoch(history, applied);
+      recorder.recordEpoch(history, applied, last, data.classNames());
       schedule = schedule.onEpochEnd(epoch, monitored.valueOf(metrics));
     }
 
