@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Plots of groups of repeated runs (a sweep's seeds): mean curves with a confidence band, and a strip plot. */
@@ -34,6 +35,7 @@ public final class GroupPlots {
       throw new IllegalArgumentException("a band plot needs at least one group");
     }
     XYChart chart = ChartPng.newChart(title, "Epoch #", yTitle, 900, 600);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     for (int i = 0; i < bands.size(); i++) {
       Band b = bands.get(i);
       Color colour = PALETTE[i % PALETTE.length];
@@ -59,22 +61,19 @@ public final class GroupPlots {
 
   /**
    * One column of points per group (each point one run), slightly spread sideways so that equal values stay
-   * visible; the groups' names label the x axis.
+   * visible; the legend names the groups, in column order.
    */
   public static byte[] strip(String title, String yTitle, List<String> groups, List<double[]> values) {
     if (groups.isEmpty() || groups.size() != values.size()) {
       throw new IllegalArgumentException("a strip plot needs one list of values per group");
     }
-    XYChart chart = ChartPng.newChart(title, "", yTitle, 900, 500);
+    XYChart chart = ChartPng.newChart(title, "group (in legend order)", yTitle, 900, 500);
     chart.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
-    chart.getStyler().setLegendVisible(false);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     chart.getStyler().setMarkerSize(11);
     chart.getStyler().setXAxisMin(0.5);
     chart.getStyler().setXAxisMax(groups.size() + 0.5);
-    chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> {
-      long i = Math.round(x);
-      return Math.abs(x - i) < 1e-9 && i >= 1 && i <= groups.size() ? groups.get((int) i - 1) : " ";
-    });
+    chart.getStyler().setXAxisTicksVisible(false);
     for (int g = 0; g < groups.size(); g++) {
       double[] y = values.get(g);
       if (y.length == 0) {
@@ -87,6 +86,7 @@ public final class GroupPlots {
       XYSeries s = chart.addSeries(groups.get(g), x, y);
       s.setMarker(SeriesMarkers.CIRCLE);
       s.setMarkerColor(PALETTE[g % PALETTE.length]);
+      s.setFillColor(PALETTE[g % PALETTE.length]);
     }
     return ChartPng.encode(chart);
   }

@@ -44,7 +44,7 @@ public final class ComparisonWriter {
     }
     boolean log = lrLog != null ? lrLog : AppliedLrCurve.spansDecades(lrs);
     plots.put("lr.png", OverlayPlot.toPng("Learning rate as applied" + (log ? " (log scale)" : ""), "Learning Rate",
-        lrs, log));
+        lrs, log, false));
 
     out.writeText(TEXT, comparison.toText());
     out.writeText(CSV, comparison.toCsv());
@@ -84,6 +84,6 @@ public final class ComparisonWriter {
       double[] y = h.stream().mapToDouble(value).toArray();
       series.add(new PlotSeries(r.label(), x, y));
     }
-    return OverlayPlot.toPng(title, name, series, false);
+    return OverlayPlot.toPng(title, name, series, false, true);
   }
 }

@@ -118,7 +118,8 @@ public final class SweepReport {
           GroupPlots.bands("Validation loss by group", "val_loss", loss));
       boolean log = AppliedLrCurve.spansDecades(lrs);
       image(images, "lr", "Learning rate as applied (lr-applied.csv of each group's first trial)"
-          + (log ? ", log scale" : ""), OverlayPlot.toPng("Learning rate as applied", "Learning Rate", lrs, log));
+          + (log ? ", log scale" : ""),
+          OverlayPlot.toPng("Learning rate as applied", "Learning Rate", lrs, log, false));
       image(images, "strip", "Final val_accuracy of every seed, one column per group",
           GroupPlots.strip("Final val_accuracy per seed", "val_accuracy", stripGroups, stripValues));
     }

@@ -11,6 +11,7 @@ import io.lrsched.report.LearningRatePlot;
 import io.lrsched.report.MetricsCsv;
 import io.lrsched.report.PlotSeries;
 import io.lrsched.report.RunReportPage;
+import io.lrsched.report.SettingsEcho;
 import io.lrsched.report.TrainingPlot;
 import io.lrsched.results.RunRecord;
 import io.lrsched.results.SettingsDiff;
@@ -34,7 +35,7 @@ import scala.Tuple2;
  * and {@code report.html} after every epoch (so an interrupted run keeps what it finished), and its report and plots
  * at the end. Every file is written atomically by {@link RunFolder}.
  */
-final class RunRecorder {
+public final class RunRecorder {
 
   static final String CONFIG = "config.conf";
   static final String PROVENANCE = "provenance.txt";
@@ -76,7 +77,7 @@ final class RunRecorder {
    * @param what what the folder holds, for the header comment ("run", "range test")
    * @throws StorageException if the file cannot be written
    */
-  static void writeConfig(RunFolder folder, ExperimentSettings settings, String what) {
+  public static void writeConfig(RunFolder folder, ExperimentSettings settings, String what) {
     folder.writeText(CONFIG, "# Resolved configuration of this " + what + " (from " + settings.source() + ")\n"
         + settings.rendered());
   }
@@ -256,7 +257,8 @@ final class RunRecorder {
     shown.put("updated", Instant.now().toString());
     shown.put("wall time", Duration.between(started, Instant.now()).toSeconds() + " s");
     return RunReportPage.render(new RunReportPage.Content(folder.name(), status, shown, resumedFrom,
-        SettingsLoader.echo(settings), SettingsDiff.fromReference(settings.rendered()), settings.training().epochs(),
+        SettingsEcho.lines(SettingsLoader.activeParameters(settings)), SettingsDiff.fromReference(settings.rendered()),
+        settings.training().epochs(),
         history, appliedSteps, confusion, classNames));
   }
 

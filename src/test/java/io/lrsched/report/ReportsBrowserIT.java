@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lrsched.cli.Main;
 import io.lrsched.results.Fixtures;
+import io.lrsched.results.RunRecord;
 import io.lrsched.storage.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +68,13 @@ class ReportsBrowserIT {
     try (Stream<Path> runs = Files.list(out.resolve("runs"))) {
       run = runs.filter(p -> p.getFileName().toString().startsWith("browser-")).findFirst().orElseThrow();
     }
+    RunRecord record = RunRecord.parse(Files.readString(run.resolve(RunRecord.FILE)));
+    List<EpochMetrics> history = MetricsCsv.parse(Files.readString(run.resolve("metrics.csv")));
+    assertEquals(RunRecord.DONE, record.status());
+    assertEquals(2, record.epochsDone());
+    assertEquals(history.get(1).valAccuracy(), record.last().get("val_accuracy"));
+    assertEquals("step", record.settings().get("schedule.type"));
+    assertEquals(BuildInfo.current().commit(), record.commit());
     check(run.resolve("report.html"), "run-report.png", 3);
 
     Fixtures.run(out.resolve("runs").toString(), "none", "none", "2026-01-01T00:00:00Z",
@@ -87,6 +95,19 @@ class ReportsBrowserIT {
     RunFolder sweep = Fixtures.sweep(out.resolve("sweeps").toString());
     assertEquals(0, Main.run("sweep-report", sweep.uri()));
     check(Path.of(java.net.URI.create(sweep.fileUri("report.html"))), "sweep-report.png", 4);
+  }
+
+  @Test
+  void shouldNoticeABrokenImageAndAScriptError() throws Exception {
+    Path page = Files.createDirectories(out.resolve("broken")).resolve("broken.html");
+    Files.writeString(page, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>broken</title></head><body>"
+        + "<img id=\"missing\" alt=\"missing\" src=\"no-such-plot.png\">"
+        + "<script>console.error('boom'); undefinedFunction();</script></body></html>");
+    Chromium.PageCheck result = chromium.check(page, out.resolve("broken.png"), Files.createDirectories(
+        out.resolve("chromium")));
+    assertEquals(List.of("missing"), result.broken());
+    assertTrue(result.errors().stream().anyMatch(e -> e.contains("boom")), result.errors().toString());
+    assertTrue(result.errors().stream().anyMatch(e -> e.contains("undefinedFunction")), result.errors().toString());
   }
 
   private static void check(Path page, String screenshot, int expectedImages) throws Exception {
