@@ -3,6 +3,7 @@ package io.lrsched.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lrsched.report.BuildInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +35,8 @@ class JarManifestIT {
     assertEquals(pomVersion, manifest.getValue("Implementation-Version"));
     assertEquals("io.lrsched.cli.Main", manifest.getValue("Main-Class"));
     assertEquals(gitCommit(), manifest.getValue("Git-Commit"));
+    // The same from target/classes (submit/local.sh runs), which must not keep an earlier build's commit.
+    assertEquals(new BuildInfo(pomVersion, gitCommit()), BuildInfo.current());
   }
 
   /** What git says about this checkout, 12 hex digits, or "unknown" where git or the checkout is missing. */
