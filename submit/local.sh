@@ -8,7 +8,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-commands=" train config plot-schedule lr-find bench runs compare sweep-report help "
+commands=" train config plot-schedule lr-find bench evaluate runs compare sweep-report help "
 
 command=train
 if [[ $# -gt 0 && "$commands" == *" $1 "* ]]; then

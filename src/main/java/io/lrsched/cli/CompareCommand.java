@@ -52,7 +52,7 @@ final class CompareCommand implements Callable<Integer> {
     try {
       Map<String, RunData> runs = new LinkedHashMap<>();
       for (String path : paths) {
-        List<RunFolder> found = RunFinder.find(path, "metrics.csv", Map.of());
+        List<RunFolder> found = RunFinder.find(path, "metrics.csv");
         if (found.isEmpty()) {
           throw new RunFailure(path + ": no run folders (folders with metrics.csv) at or below it");
         }

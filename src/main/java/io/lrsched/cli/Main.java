@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Learning-rate schedule experiments for deep networks on Apache Spark.",
     subcommands = {TrainCommand.class, ConfigCommand.class, PlotScheduleCommand.class, LrFindCommand.class,
-        BenchCommand.class, RunsCommand.class, CompareCommand.class, SweepReportCommand.class,
+        BenchCommand.class, EvaluateCommand.class, RunsCommand.class, CompareCommand.class,
+        SweepReportCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
 

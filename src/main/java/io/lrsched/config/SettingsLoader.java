@@ -55,15 +55,37 @@ public final class SettingsLoader {
    * @throws ConfigError one line naming the file, key and value at fault
    */
   public ExperimentSettings load(Path experimentFile, List<String> overrides) {
+    return experimentFile == null
+        ? load(ConfigFactory.empty(), "reference.conf", overrides)
+        : load(parseFile(experimentFile), experimentFile.toString(), overrides);
+  }
+
+  /**
+   * Loads and validates a configuration recorded as text, such as a run folder's {@code config.conf} (which may
+   * live on any Hadoop file system, so it is read by the caller).
+   *
+   * @param hocon the configuration's text
+   * @param source where it came from, for messages and {@link ExperimentSettings#source()}
+   * @param overrides {@code key=value} strings (HOCON syntax), applied last
+   * @return the validated settings
+   * @throws ConfigError one line naming the source, key and value at fault
+   */
+  public ExperimentSettings loadText(String hocon, String source, List<String> overrides) {
+    Config recorded;
+    try {
+      recorded = ConfigFactory.parseString(hocon, ConfigParseOptions.defaults().setOriginDescription(source));
+    } catch (ConfigException e) {
+      throw new ConfigError(oneLine(e));
+    }
+    return load(recorded, source, overrides);
+  }
+
+  private ExperimentSettings load(Config experiment, String source, List<String> overrides) {
     Config user = ConfigFactory.empty();
     for (String override : overrides) {
       user = parseOverride(override).withFallback(user);
     }
-    String source = "reference.conf";
-    if (experimentFile != null) {
-      user = user.withFallback(parseFile(experimentFile));
-      source = experimentFile.toString();
-    }
+    user = user.withFallback(experiment);
     Config merged;
     try {
       rejectUnknownKeys(user.root(), "");
@@ -229,7 +251,10 @@ public final class SettingsLoader {
         new OutputSettings(
             v.nonEmptyString("output.dir"),
             v.fileName("output.lr-plot"),
-            v.fileName("output.train-plot"));
+            v.fileName("output.train-plot"),
+            v.positiveInt("output.checkpoint-every"),
+            v.positiveInt("output.keep-checkpoints"),
+            v.bool("output.keep-best"));
 
     return new ExperimentSettings(
         name, seed, data, model, training, schedule, output, source, render(c));

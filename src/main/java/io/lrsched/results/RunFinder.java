@@ -3,7 +3,6 @@ package io.lrsched.results;
 import io.lrsched.storage.RunFolder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -21,8 +20,8 @@ public final class RunFinder {
    * @param marker a file every wanted folder has, e.g. {@code run.json} or {@code metrics.csv}
    * @throws io.lrsched.storage.StorageException if the path does not exist or cannot be listed
    */
-  public static List<RunFolder> find(String uri, String marker, Map<String, String> hadoopProperties) {
-    RunFolder top = RunFolder.open(uri, hadoopProperties);
+  public static List<RunFolder> find(String uri, String marker) {
+    RunFolder top = RunFolder.open(uri);
     TreeSet<String> dirs = new TreeSet<>();
     for (String name : top.list()) {
       if (name.equals(marker)) {
@@ -33,7 +32,7 @@ public final class RunFinder {
     }
     List<RunFolder> folders = new ArrayList<>();
     for (String dir : dirs) {
-      folders.add(dir.isEmpty() ? top : RunFolder.open(top.fileUri(dir), hadoopProperties));
+      folders.add(dir.isEmpty() ? top : RunFolder.open(top.fileUri(dir)));
     }
     return folders;
   }

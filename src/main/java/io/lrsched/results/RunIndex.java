@@ -35,7 +35,7 @@ public final class RunIndex {
    */
   public static RunIndex scan(String uri, PrintStream warnings) {
     List<RunRecord> runs = new ArrayList<>();
-    for (RunFolder folder : RunFinder.find(uri, RunRecord.FILE, Map.of())) {
+    for (RunFolder folder : RunFinder.find(uri, RunRecord.FILE)) {
       try {
         runs.add(RunRecord.parse(folder.readText(RunRecord.FILE)));
       } catch (IllegalArgumentException | StorageException e) {

@@ -1,5 +1,6 @@
 package io.lrsched.train;
 
+import io.lrsched.checkpoint.Checkpoint;
 import io.lrsched.config.ExperimentSettings;
 import io.lrsched.config.SettingsLoader;
 import io.lrsched.report.AppliedLrCurve;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkExecutorInfo;
 import org.apache.spark.api.java.JavaSparkContext;
 import scala.Tuple2;
@@ -53,7 +55,8 @@ public final class RunRecorder {
   private final StringBuilder lrApplied = new StringBuilder("epoch,step,worker,executor,pid,lr,expected_lr\n");
   private final StringBuilder provenance = new StringBuilder();
   private final BuildInfo build = BuildInfo.current();
-  private final Instant started = Instant.now();
+  /** When the run started; a resumed run keeps its first start (from its run.json). */
+  private Instant started = Instant.now();
   /** What the HTML report's provenance table shows, in display order. */
   private final Map<String, String> facts = new LinkedHashMap<>();
   private final List<AppliedLrCurve.Step> appliedSteps = new ArrayList<>();
@@ -78,34 +81,112 @@ public final class RunRecorder {
    * @throws StorageException if the file cannot be written
    */
   public static void writeConfig(RunFolder folder, ExperimentSettings settings, String what) {
-    folder.writeText(CONFIG, "# Resolved configuration of this " + what + " (from " + settings.source() + ")\n"
-        + settings.rendered());
+    folder.writeText(CONFIG, configText(settings, what));
   }
 
-  /** Creates the run folder and writes the resolved configuration, before any Spark work. */
-  static RunRecorder create(ExperimentSettings settings) {
+  /**
+   * Creates the run folder and writes the resolved configuration, before any Spark work.
+   *
+   * @param hadoopConf Spark's Hadoop configuration, so that {@code spark.hadoop.*} settings reach the file system
+   */
+  static RunRecorder create(ExperimentSettings settings, Configuration hadoopConf) {
+    RunFolder folder;
     try {
-      RunFolder folder = RunFolder.create(settings.output().dir(), settings.name());
-      RunRecorder recorder = new RunRecorder(settings, folder);
-      writeConfig(folder, settings, "run");
-      recorder.provenance
-          .append("program: lrsched ").append(recorder.build.version()).append('\n')
-          .append("commit: ").append(recorder.build.commit()).append('\n')
-          .append("started: ").append(recorder.started).append('\n')
-          .append("experiment file: ").append(settings.source()).append('\n')
-          .append("java: ").append(System.getProperty("java.version")).append('\n');
-      folder.writeText(PROVENANCE, recorder.provenance.toString());
-      recorder.facts.put("version", recorder.build.version());
-      recorder.facts.put("commit", recorder.build.commit());
-      recorder.facts.put("run folder", folder.uri());
-      recorder.facts.put("experiment file", settings.source());
-      recorder.facts.put("java", System.getProperty("java.version"));
-      recorder.facts.put("started", recorder.started.toString());
-      folder.writeText(RunRecord.FILE, recorder.record(RunRecord.RUNNING, null, null).toJson());
-      return recorder;
+      folder = RunFolder.create(settings.output().dir(), settings.name(), hadoopConf);
     } catch (StorageException e) {
       throw new RunFailure("output.dir = " + settings.output().dir() + ": " + e.getMessage(), e);
     }
+    return startIn(folder, settings);
+  }
+
+  /** Starts a run afresh in a given folder: writes its configuration and provenance, replacing any. */
+  static RunRecorder startIn(RunFolder folder, ExperimentSettings settings) {
+    RunRecorder recorder = new RunRecorder(settings, folder);
+    recorder.write(CONFIG, configText(settings, "run"));
+    recorder.provenance
+        .append("program: lrsched ").append(recorder.build.version()).append('\n')
+        .append("commit: ").append(recorder.build.commit()).append('\n')
+        .append("started: ").append(recorder.started).append('\n')
+        .append("experiment file: ").append(settings.source()).append('\n')
+        .append("java: ").append(System.getProperty("java.version")).append('\n');
+    recorder.write(PROVENANCE, recorder.provenance.toString());
+    recorder.begin();
+    return recorder;
+  }
+
+  /** The report's first facts and the index entry of a run that (re)starts now. */
+  private void begin() {
+    facts.put("version", build.version());
+    facts.put("commit", build.commit());
+    facts.put("run folder", folder.uri());
+    facts.put("experiment file", settings.source());
+    facts.put("java", System.getProperty("java.version"));
+    facts.put("started", started.toString());
+    write(RunRecord.FILE, record(RunRecord.RUNNING, null, null).toJson());
+  }
+
+  /**
+   * Continues a run from a checkpoint: metrics.csv and lr-applied.csv go back to what they were at the checkpoint
+   * (epochs recorded after it are trained again), config.conf records the settings now in force (an extended
+   * training.epochs), and the provenance notes the resumption.
+   */
+  static RunRecorder resume(RunFolder folder, ExperimentSettings settings, Checkpoint checkpoint) {
+    RunRecorder recorder = new RunRecorder(settings, folder);
+    recorder.lrApplied.setLength(0);
+    recorder.lrApplied.append(checkpoint.lrAppliedCsv());
+    recorder.write(METRICS, checkpoint.metricsCsv());
+    recorder.write(LR_APPLIED, checkpoint.lrAppliedCsv());
+    recorder.write(CONFIG, configText(settings, "run"));
+    if (folder.exists(PROVENANCE)) {
+      recorder.provenance.append(folder.readText(PROVENANCE));
+    }
+    Instant now = Instant.now();
+    recorder.provenance.append("resumed: ").append(now).append(" from the checkpoint after epoch ")
+        .append(checkpoint.epochs()).append(" (lrsched ").append(recorder.build).append(")\n");
+    recorder.write(PROVENANCE, recorder.provenance.toString());
+    if (folder.exists(RunRecord.FILE)) {
+      try {
+        recorder.started = Instant.parse(RunRecord.parse(folder.readText(RunRecord.FILE)).started());
+      } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+        // An unreadable index entry is rewritten below; the run then counts from this start.
+      }
+    }
+    recorder.history = MetricsCsv.parse(checkpoint.metricsCsv());
+    recorder.appliedSteps.addAll(AppliedLrCurve.parseCsv(checkpoint.lrAppliedCsv()));
+    recorder.resumedFrom = "the checkpoint after epoch " + checkpoint.epochs() + ", at " + now;
+    recorder.begin();
+    return recorder;
+  }
+
+  /**
+   * The configuration a run recorded.
+   *
+   * @throws RunFailure if the folder has none
+   */
+  static String recordedConfig(RunFolder folder) {
+    try {
+      return folder.readText(CONFIG);
+    } catch (StorageException e) {
+      throw new RunFailure(e.getMessage() + ": not a run folder of lrsched train", e);
+    }
+  }
+
+  private static String configText(ExperimentSettings settings, String what) {
+    return "# Resolved configuration of this " + what + " (from " + settings.source() + ")\n" + settings.rendered();
+  }
+
+  RunFolder folder() {
+    return folder;
+  }
+
+  /** lr-applied.csv as recorded so far. */
+  String lrAppliedCsv() {
+    return lrApplied.toString();
+  }
+
+  /** Writes a model file (model.zip, model-best.zip). */
+  void recordModel(String name, byte[] zip) {
+    writeBytes(name, zip);
   }
 
   String uri() {
@@ -128,15 +209,6 @@ public final class RunRecorder {
     provenance.append("spark default parallelism: ").append(sc.defaultParallelism()).append('\n');
     conf.forEach((k, v) -> provenance.append("spark conf: ").append(k).append('=').append(v).append('\n'));
     write(PROVENANCE, provenance.toString());
-  }
-
-  /**
-   * Records where the run resumed from, for {@code run.json} and {@code report.html}.
-   *
-   * @param where the checkpoint and the epoch training continues with, as a reader should see it
-   */
-  void resumedFrom(String where) {
-    resumedFrom = where;
   }
 
   /**

@@ -60,16 +60,42 @@ public record TrainingData(
     if (trainCount == 0) {
       throw new RunFailure(source.describe() + ": the training split is empty");
     }
-    int classes = classNames.size();
+    TestSplit testSplit = testSplit(source, test, classNames, seed, channelsLast);
+    return new TrainingData(classNames, cachedTrain, indexed, (int) trainCount, testSplit.batches(),
+        testSplit.count(), source.describe());
+  }
+
+  /**
+   * A data set's test split alone, as evaluation minibatches (cached).
+   *
+   * @param classNames class names in label order
+   * @param batches the test minibatches, cached
+   * @param count number of test images
+   * @param description where the images came from
+   */
+  record TestSplit(List<String> classNames, JavaRDD<DataSet> batches, long count, String description) {}
+
+  /** Loads only the test split, batched exactly as {@link #load} batches it, for evaluating a saved model. */
+  static TestSplit loadTest(JavaSparkContext sc, DataSettings settings, long seed, boolean channelsLast) {
+    int partitions = settings.partitions() > 0 ? settings.partitions() : sc.defaultParallelism();
+    ImageSource source =
+        ImageSources.create(settings.source(), settings.path(), partitions, seed,
+            settings.syntheticTrainSize(), settings.syntheticTestSize());
+    JavaRDD<LabeledImage> test =
+        configureNatives(subset(source.load(sc, Split.TEST), settings.testSubset(), seed + 1));
+    return testSplit(source, test, source.classNames(sc), seed, channelsLast);
+  }
+
+  private static TestSplit testSplit(
+      ImageSource source, JavaRDD<LabeledImage> test, List<String> classNames, long seed, boolean channelsLast) {
     JavaRDD<DataSet> testBatches =
-        Minibatches.toDataSets(test, EVAL_BATCH, channelsLast, classes, seed)
+        Minibatches.toDataSets(test, EVAL_BATCH, channelsLast, classNames.size(), seed)
             .persist(StorageLevel.MEMORY_ONLY());
     long testCount = testBatches.map(DataSet::numExamples).fold(0, Integer::sum);
     if (testCount == 0) {
       throw new RunFailure(source.describe() + ": the test split is empty");
     }
-    return new TrainingData(
-        classNames, cachedTrain, indexed, (int) trainCount, testBatches, testCount, source.describe());
+    return new TestSplit(classNames, testBatches, testCount, source.describe());
   }
 
   /**

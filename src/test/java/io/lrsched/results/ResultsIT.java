@@ -11,7 +11,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.sql.Dataset;
@@ -109,7 +108,7 @@ class ResultsIT {
     assertTrue(lines.get(1).startsWith("step-") && lines.get(1).contains("0.5000"), "best first: " + table);
     assertTrue(lines.get(2).startsWith("none-"), table);
 
-    RunFolder comparison = RunFinder.find(hdfs.getURI() + "/comparisons", ComparisonWriter.CSV, Map.of()).get(0);
+    RunFolder comparison = RunFinder.find(hdfs.getURI() + "/comparisons", ComparisonWriter.CSV).get(0);
     assertEquals(List.of("comparison.csv", "comparison.html", "comparison.md", "comparison.txt", "loss.png",
         "lr.png", "val_accuracy.png", "val_loss.png"), comparison.list());
     String csv = comparison.readText(ComparisonWriter.CSV);

@@ -19,7 +19,7 @@ class SweepReportTest {
   void shouldBandTheMeanOverSeedsWithAStudentTInterval() {
     RunFolder sweep = Fixtures.sweep(dir.toString());
     List<RunData> step = List.of("t00", "t01", "t02").stream()
-        .map(t -> RunFinder.find(sweep.fileUri("trials/" + t), "metrics.csv", java.util.Map.of()).get(0))
+        .map(t -> RunFinder.find(sweep.fileUri("trials/" + t), "metrics.csv").get(0))
         .map(RunData::read).toList();
     GroupPlots.Band band = SweepReport.band("step", step, m -> m.valAccuracy());
     // Epoch 3: 0.50, 0.53, 0.49: mean 0.5066667, sample SD 0.0208167, t(2, 0.975) = 4.302653 (tables),

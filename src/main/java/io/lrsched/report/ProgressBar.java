@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
  * remaining epochs at the mean duration of the finished ones (training and validation), or at this epoch's rate
  * before any has finished.
  */
-public final class Progress {
+public final class ProgressBar {
 
   /** How progress is shown. */
   public enum Mode {
@@ -54,7 +54,7 @@ public final class Progress {
    * @param totalEpochs the run's epochs
    * @param imagesPerStep images in one global step (the global batch)
    */
-  public Progress(PrintStream out, Mode mode, LongSupplier nanoClock, int totalEpochs, int imagesPerStep) {
+  public ProgressBar(PrintStream out, Mode mode, LongSupplier nanoClock, int totalEpochs, int imagesPerStep) {
     this.out = out;
     this.mode = mode;
     this.nanoClock = nanoClock;

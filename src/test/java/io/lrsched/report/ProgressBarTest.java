@@ -8,14 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-class ProgressTest {
+class ProgressBarTest {
 
   private static final long SECOND = 1_000_000_000L;
 
   @Test
   void shouldDrawAKerasBarWithRateAndTimeLeft() {
     AtomicLong clock = new AtomicLong();
-    Progress p = new Progress(new PrintStream(new ByteArrayOutputStream()), Progress.Mode.BAR, clock::get, 3, 32);
+    ProgressBar p =
+        new ProgressBar(new PrintStream(new ByteArrayOutputStream()), ProgressBar.Mode.BAR, clock::get, 3, 32);
     p.startEpoch(1, 10);
     clock.set(2 * SECOND);
     // 5 of 10 steps in 2 s: 5 * 32 / 2 = 80 img/s; 5 more steps at 0.4 s = 2 s; 2 more epochs of 10 * 0.4 s = 8 s.
@@ -26,7 +27,8 @@ class ProgressTest {
   @Test
   void shouldEstimateTheRunFromFinishedEpochs() {
     AtomicLong clock = new AtomicLong();
-    Progress p = new Progress(new PrintStream(new ByteArrayOutputStream()), Progress.Mode.BAR, clock::get, 100, 128);
+    ProgressBar p =
+        new ProgressBar(new PrintStream(new ByteArrayOutputStream()), ProgressBar.Mode.BAR, clock::get, 100, 128);
     p.startEpoch(1, 391);
     p.endEpoch(1000); // 1000 s with validation
     p.startEpoch(2, 391);
@@ -41,8 +43,8 @@ class ProgressTest {
   void shouldLogAtMostOnceAMinuteAndEraseTheBarBeforeTheEpochLine() {
     AtomicLong clock = new AtomicLong();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Progress log = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), Progress.Mode.LOG, clock::get,
-        1, 10);
+    ProgressBar log = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), ProgressBar.Mode.LOG,
+        clock::get, 1, 10);
     log.startEpoch(1, 100);
     clock.set(30 * SECOND);
     log.stepsDone(10);
@@ -54,7 +56,7 @@ class ProgressTest {
     assertEquals(1, bytes.toString(StandardCharsets.UTF_8).lines().count());
 
     ByteArrayOutputStream barBytes = new ByteArrayOutputStream();
-    Progress bar = new Progress(new PrintStream(barBytes, true, StandardCharsets.UTF_8), Progress.Mode.BAR,
+    ProgressBar bar = new ProgressBar(new PrintStream(barBytes, true, StandardCharsets.UTF_8), ProgressBar.Mode.BAR,
         clock::get, 1, 10);
     clock.set(0);
     bar.startEpoch(1, 100);
@@ -71,8 +73,8 @@ class ProgressTest {
 
   @Test
   void shouldFormatDurationsAsKerasDoes() {
-    assertEquals("0:07", Progress.duration(7));
-    assertEquals("12:05", Progress.duration(725));
-    assertEquals("2:03:11", Progress.duration(7391));
+    assertEquals("0:07", ProgressBar.duration(7));
+    assertEquals("12:05", ProgressBar.duration(725));
+    assertEquals("2:03:11", ProgressBar.duration(7391));
   }
 }
