@@ -14,7 +14,8 @@ public final class RunFinder {
   private RunFinder() {}
 
   /**
-   * The folders at or below {@code uri} that hold a file of this name, sorted.
+   * The folders at or below {@code uri} that hold a file of this name, sorted, leaving out those inside another
+   * such folder.
    *
    * @param uri a run folder, or a folder holding runs at any depth
    * @param marker a file every wanted folder has, e.g. {@code run.json} or {@code metrics.csv}
@@ -31,7 +32,13 @@ public final class RunFinder {
       }
     }
     List<RunFolder> folders = new ArrayList<>();
+    List<String> runs = new ArrayList<>();
     for (String dir : dirs) {
+      // A folder inside a run (its checkpoints/epoch-N/ keep a metrics.csv too) is part of that run, not a run.
+      if (runs.stream().anyMatch(run -> run.isEmpty() || dir.startsWith(run + "/"))) {
+        continue;
+      }
+      runs.add(dir);
       folders.add(dir.isEmpty() ? top : RunFolder.open(top.fileUri(dir)));
     }
     return folders;
