@@ -1,14 +1,14 @@
 package io.lrsched.cli;
 
 import io.lrsched.config.ExperimentSettings;
+import io.lrsched.finder.LrFinderSettings;
+import io.lrsched.finder.LrRangeTest;
 import io.lrsched.nativeops.NativeSetup;
-import io.lrsched.train.LrFinderSettings;
-import io.lrsched.train.LrRangeTest;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;

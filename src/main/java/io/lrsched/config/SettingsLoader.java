@@ -11,11 +11,12 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TreeMap;
 
 /**
  * Reads one experiment: {@code --set} overrides, then the experiment file, then {@code reference.conf}. Every key is
@@ -246,26 +247,25 @@ public final class SettingsLoader {
   }
 
   /**
-   * The hyperparameters one line per section, for the start-of-run echo.
+   * The parameters that act, section by section in reading order, for the start-of-run echo (formatted by
+   * {@code io.lrsched.report.SettingsEcho}).
    *
-   * @param settings the settings to echo
-   * @return lines such as {@code training: epochs=100 batch-size=128 ...}
+   * @param settings the settings to list
+   * @return section name to its keys (sorted) and their values rendered as HOCON
    */
-  public static List<String> echo(ExperimentSettings settings) {
+  public static Map<String, Map<String, String>> activeParameters(ExperimentSettings settings) {
     Config c = ConfigFactory.parseString(settings.rendered());
-    List<String> lines = new ArrayList<>();
+    Map<String, Map<String, String>> sections = new LinkedHashMap<>();
     for (String section : SECTIONS) {
-      StringJoiner line = new StringJoiner(" ", section + ": ", "");
       Config sectionConfig = c.getConfig(section);
       if (section.equals("schedule")) {
         sectionConfig = activeSchedule(sectionConfig);
       }
-      sectionConfig.entrySet().stream()
-          .sorted(Map.Entry.comparingByKey())
-          .forEach(e -> line.add(e.getKey() + "=" + e.getValue().render(ConfigRenderOptions.concise())));
-      lines.add(line.toString());
+      Map<String, String> values = new TreeMap<>();
+      sectionConfig.entrySet().forEach(e -> values.put(e.getKey(), e.getValue().render(ConfigRenderOptions.concise())));
+      sections.put(section, values);
     }
-    return lines;
+    return sections;
   }
 
   /** Only the parameters that act: the type, its own block, and the wrappers that apply to any schedule. */

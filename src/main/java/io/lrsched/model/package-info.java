@@ -3,5 +3,11 @@
  * the Keras-exact classical-momentum optimizer ({@link io.lrsched.model.MomentumSgd}) with per-step learning-rate
  * control ({@link io.lrsched.model.LearningRateControl}), and the model's cost in multiply-adds
  * ({@link io.lrsched.model.FlopCount}).
+ *
+ * <p>The fast layers: drop-in configurations ({@link io.lrsched.model.FastConvolution},
+ * {@link io.lrsched.model.FastBatchNormalization}, {@link io.lrsched.model.FastActivation}) whose layers compute what
+ * DL4J's compute with fewer passes over memory on the oneDNN build, with their per-channel kernels
+ * ({@code ChannelMath}) and shared wiring ({@code LayerWiring}); {@link io.lrsched.model.FastLayers} switches them on
+ * or off (off, DL4J's own code runs end to end).
  */
 package io.lrsched.model;

@@ -5,7 +5,8 @@
  * <p>Entry points: {@link io.lrsched.schedule.ScheduleRegistry} builds any schedule by name from the
  * {@code schedule} block of the configuration (as plain maps, so this package never imports the config
  * library); {@link io.lrsched.schedule.EpochLrTable} resolves one epoch of a schedule into the table the
- * driver broadcasts to workers; {@link io.lrsched.schedule.ScheduleCurve} samples a schedule for plots.
+ * driver broadcasts to workers; {@link io.lrsched.schedule.ScheduleCurve} samples a schedule for plots;
+ * {@link io.lrsched.schedule.ScheduleMessages} is the tutorial's start-of-run sentence about a schedule.
  *
  * <p>This package knows nothing of Spark or Deeplearning4j. The only stateful schedule,
  * {@link io.lrsched.schedule.PlateauSchedule}, keeps its state in an immutable

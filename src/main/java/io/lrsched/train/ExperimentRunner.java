@@ -8,9 +8,11 @@ import io.lrsched.config.TrainingSettings;
 import io.lrsched.model.ResNet;
 import io.lrsched.report.EpochMetrics;
 import io.lrsched.report.KerasLine;
+import io.lrsched.report.SettingsEcho;
 import io.lrsched.schedule.EpochLrTable;
 import io.lrsched.schedule.LearningRateSchedule;
 import io.lrsched.schedule.ScheduleContext;
+import io.lrsched.schedule.ScheduleMessages;
 import io.lrsched.schedule.ScheduleRegistry;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -72,7 +74,7 @@ public final class ExperimentRunner {
    * @return where the results went and the final figures
    */
   public RunSummary run() {
-    for (String line : SettingsLoader.echo(settings)) {
+    for (String line : SettingsEcho.lines(SettingsLoader.activeParameters(settings))) {
       info(line);
     }
     try (JavaSparkContext sc = SparkContexts.create("lrsched " + settings.name())) {

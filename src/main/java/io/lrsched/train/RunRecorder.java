@@ -19,7 +19,7 @@ import scala.Tuple2;
  * Writes a run's folder: its provenance at the start, its metrics after every epoch (so an interrupted run keeps
  * what it finished), and its report and plots at the end. Every file is written atomically by {@link RunFolder}.
  */
-final class RunRecorder {
+public final class RunRecorder {
 
   static final String CONFIG = "config.conf";
   static final String PROVENANCE = "provenance.txt";
@@ -46,7 +46,7 @@ final class RunRecorder {
    * @param what what the folder holds, for the header comment ("run", "range test")
    * @throws StorageException if the file cannot be written
    */
-  static void writeConfig(RunFolder folder, ExperimentSettings settings, String what) {
+  public static void writeConfig(RunFolder folder, ExperimentSettings settings, String what) {
     folder.writeText(CONFIG, "# Resolved configuration of this " + what + " (from " + settings.source() + ")\n"
         + settings.rendered());
   }

@@ -16,13 +16,13 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  *
  * @param threads OpenMP threads per task, at least 1
  */
-record TaskThreads(int threads) implements TrainingHook, Serializable {
+public record TaskThreads(int threads) implements TrainingHook, Serializable {
 
   /**
    * In local mode the machine's cores are shared by the workers that train at once; on a cluster a task owns
    * {@code spark.task.cpus} cores.
    */
-  static TaskThreads forWorkers(JavaSparkContext sc, int workers) {
+  public static TaskThreads forWorkers(JavaSparkContext sc, int workers) {
     if (sc.sc().isLocal()) {
       int cores = Runtime.getRuntime().availableProcessors();
       int concurrent = Math.max(1, Math.min(workers, sc.defaultParallelism()));

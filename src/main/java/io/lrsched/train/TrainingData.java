@@ -27,7 +27,7 @@ import org.nd4j.linalg.dataset.DataSet;
  * @param testCount number of test images
  * @param description where the images came from, for the log
  */
-record TrainingData(
+public record TrainingData(
     List<String> classNames,
     JavaRDD<LabeledImage> train,
     JavaPairRDD<LabeledImage, Long> trainIndexed,
@@ -40,7 +40,7 @@ record TrainingData(
   private static final int EVAL_BATCH = 256;
 
   /** The number of classes every data source here produces (CIFAR-10). */
-  static final int CLASSES = 10;
+  public static final int CLASSES = 10;
 
   static TrainingData load(JavaSparkContext sc, DataSettings settings, long seed, boolean channelsLast) {
     int partitions = settings.partitions() > 0 ? settings.partitions() : sc.defaultParallelism();

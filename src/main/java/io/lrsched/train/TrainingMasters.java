@@ -6,7 +6,7 @@ import org.deeplearning4j.spark.api.TrainingHook;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 
 /** The one place that configures DL4J's parameter averaging, for training and for the benchmark alike. */
-final class TrainingMasters {
+public final class TrainingMasters {
   private TrainingMasters() {}
 
   /**
@@ -17,7 +17,7 @@ final class TrainingMasters {
    * @param hooks worker-side hooks (the LR hook), may be empty
    * @return a master that trains one averaging round per {@code fit} call on data already laid out per worker
    */
-  static ParameterAveragingTrainingMaster parameterAveraging(
+  public static ParameterAveragingTrainingMaster parameterAveraging(
       WorkerLayout layout, int prefetch, boolean saveUpdater, long seed, TrainingHook... hooks) {
     ParameterAveragingTrainingMaster.Builder builder =
         new ParameterAveragingTrainingMaster.Builder(layout.workers(), layout.batchPerWorker())

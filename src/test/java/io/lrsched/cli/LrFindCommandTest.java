@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lrsched.train.LrFinderSettings;
+import io.lrsched.finder.LrFinderSettings;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 /** lr-find's argument handling; the sweep itself runs in LrFindCommandIT. */
 class LrFindCommandTest {

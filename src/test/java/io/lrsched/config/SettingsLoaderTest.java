@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lrsched.report.SettingsEcho;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,7 +154,7 @@ class SettingsLoaderTest {
   @Test
   void shouldEchoSectionsInReadingOrderWithOnlyTheActiveSchedule() throws IOException {
     ExperimentSettings s = load(file("schedule.type = step"));
-    List<String> echo = SettingsLoader.echo(s);
+    List<String> echo = SettingsEcho.lines(SettingsLoader.activeParameters(s));
     assertEquals(6, echo.size());
     assertTrue(echo.get(0).startsWith("experiment:"), echo.get(0));
     assertTrue(echo.get(3).startsWith("training:"), echo.get(3));

@@ -1,4 +1,4 @@
-package io.lrsched.train;
+package io.lrsched.bench;
 
 import java.util.Collections;
 import java.util.HashMap;

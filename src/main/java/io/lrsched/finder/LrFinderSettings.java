@@ -1,4 +1,4 @@
-package io.lrsched.train;
+package io.lrsched.finder;
 
 /**
  * The parameters of a learning-rate range test (Smith 2015, "Cyclical Learning Rates for Training Neural Networks",

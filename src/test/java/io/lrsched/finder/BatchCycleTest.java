@@ -1,4 +1,4 @@
-package io.lrsched.train;
+package io.lrsched.finder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

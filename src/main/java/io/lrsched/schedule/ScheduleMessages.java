@@ -1,12 +1,12 @@
-package io.lrsched.train;
+package io.lrsched.schedule;
 
 import io.lrsched.schedule.LearningRateSchedule;
 
 /** The tutorial's start-of-run sentence about the schedule, followed by the schedule and all its parameters. */
-final class ScheduleMessages {
+public final class ScheduleMessages {
   private ScheduleMessages() {}
 
-  static String describe(LearningRateSchedule schedule) {
+  public static String describe(LearningRateSchedule schedule) {
     String name = schedule.name();
     if (name.equals("none")) {
       return "no learning rate schedule being used (" + schedule + ")";

@@ -1,8 +1,11 @@
-package io.lrsched.train;
+package io.lrsched.bench;
 
 import io.lrsched.model.ResNet;
 import io.lrsched.model.ResNetSpec;
 import io.lrsched.nativeops.NativeSetup;
+import io.lrsched.train.TaskThreads;
+import io.lrsched.train.TrainingMasters;
+import io.lrsched.train.WorkerLayout;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;

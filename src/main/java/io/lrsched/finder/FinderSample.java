@@ -1,4 +1,4 @@
-package io.lrsched.train;
+package io.lrsched.finder;
 
 import io.lrsched.config.DataSettings;
 import io.lrsched.data.ImageSource;
@@ -6,6 +6,7 @@ import io.lrsched.data.ImageSources;
 import io.lrsched.data.LabeledImage;
 import io.lrsched.data.Split;
 import io.lrsched.data.Subsets;
+import io.lrsched.train.RunFailure;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;

@@ -1,4 +1,4 @@
-package io.lrsched.cli;
+package io.lrsched.report;
 
 import io.lrsched.schedule.ScheduleCurve;
 import java.util.LinkedHashMap;
@@ -11,7 +11,7 @@ import java.util.Map;
  * Epochs are 0-based, the tutorial's {@code e}; numbers are written with {@link Double#toString} (every digit,
  * locale-independent).
  */
-final class ScheduleTable {
+public final class ScheduleTable {
   private final Map<String, ScheduleCurve> curves;
   private final int epochs;
   private final int stepsPerEpoch;
@@ -20,7 +20,7 @@ final class ScheduleTable {
    * @param curves schedule name to its curve, all sampled over the same epochs and steps
    * @throws IllegalArgumentException if there are none or their lengths differ
    */
-  ScheduleTable(Map<String, ScheduleCurve> curves) {
+  public ScheduleTable(Map<String, ScheduleCurve> curves) {
     if (curves.isEmpty()) {
       throw new IllegalArgumentException("a schedule table needs at least one schedule");
     }
@@ -40,7 +40,7 @@ final class ScheduleTable {
   }
 
   /** {@code epoch,<name>,...}: one row per epoch. */
-  String epochCsv() {
+  public String epochCsv() {
     StringBuilder csv = new StringBuilder("epoch");
     curves.keySet().forEach(name -> csv.append(',').append(name));
     csv.append('\n');
@@ -59,7 +59,7 @@ final class ScheduleTable {
    * {@code epoch,epoch_step,global_step,<name>,...}: one row per global step, {@code global_step = epoch *
    * stepsPerEpoch + epoch_step}. The index columns are not called "step": a schedule is.
    */
-  String stepCsv() {
+  public String stepCsv() {
     StringBuilder csv = new StringBuilder("epoch,epoch_step,global_step");
     curves.keySet().forEach(name -> csv.append(',').append(name));
     csv.append('\n');

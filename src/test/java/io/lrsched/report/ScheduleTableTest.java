@@ -1,4 +1,4 @@
-package io.lrsched.cli;
+package io.lrsched.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.lrsched.train;
+package io.lrsched.finder;
 
 import io.lrsched.config.ExperimentSettings;
 import io.lrsched.config.SettingsLoader;
@@ -7,8 +7,14 @@ import io.lrsched.data.Minibatches;
 import io.lrsched.model.LearningRateControl;
 import io.lrsched.model.ResNet;
 import io.lrsched.report.LrFinderPlot;
+import io.lrsched.report.SettingsEcho;
 import io.lrsched.storage.RunFolder;
 import io.lrsched.storage.StorageException;
+import io.lrsched.train.ModelSpecs;
+import io.lrsched.train.RunFailure;
+import io.lrsched.train.RunRecorder;
+import io.lrsched.train.SparkContexts;
+import io.lrsched.train.TrainingData;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -67,7 +73,7 @@ public final class LrRangeTest {
    * @throws RunFailure if the data is missing or the output cannot be written
    */
   public Summary run() {
-    for (String line : SettingsLoader.echo(settings)) {
+    for (String line : SettingsEcho.lines(SettingsLoader.activeParameters(settings))) {
       info(line);
     }
     info(String.format(Locale.ROOT,

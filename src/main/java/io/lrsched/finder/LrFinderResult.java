@@ -1,4 +1,4 @@
-package io.lrsched.train;
+package io.lrsched.finder;
 
 import java.util.Arrays;
 import java.util.Locale;
