@@ -30,7 +30,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * straight from their byte buffer. Measured on CIFAR-10 JPEGs, the JDK's JPEG decoding itself (about 0.1 ms per
  * image) is what remains.
  */
-final class ImageDecoder {
+public final class ImageDecoder {
   static {
     // ImageIO's default stream cache writes every decoded stream to a temp file; in memory is far faster.
     ImageIO.setUseCache(false);
@@ -59,7 +59,7 @@ final class ImageDecoder {
    * @param name the file's name, for error messages
    * @return 3072 bytes in CHW order
    */
-  static byte[] decodeChw(byte[] encoded, String name) {
+  public static byte[] decodeChw(byte[] encoded, String name) {
     BufferedImage img;
     try {
       img = read(encoded, name);

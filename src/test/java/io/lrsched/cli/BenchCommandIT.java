@@ -42,6 +42,7 @@ class BenchCommandIT {
     assertTrue(Pattern.compile("(?m)^train: +[0-9.]+ images/s +[0-9.]+ GFLOP/s \\( *[0-9.]+% of 100\\)")
         .matcher(out).find(), out);
     assertTrue(Pattern.compile("(?m)^inference: +[0-9.]+ images/s").matcher(out).find(), out);
+    assertTrue(Pattern.compile("(?m)^decode: [1-9][0-9]* images/s per core").matcher(out).find(), out);
     assertTrue(out.contains("spark: 2 workers x 8 images, averaging every 5 steps"), out);
 
     Matcher split = Pattern.compile("spark round split: (\\d+) ms per round = worker fit (\\d+) ms .*worker setup "
