@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Submits an lrsched experiment to a Spark cluster with the spark-submit of any Spark 3.5 installation.
 #
-#   submit/cluster.sh EXPERIMENT.conf [spark-submit options] [--set key=value ...] [--dry-run]
+#   submit/cluster.sh [train] EXPERIMENT.conf [lrsched train options] [spark-submit options] [--dry-run]
 #
+# lrsched's train options are those of submit/local.sh train: --set key=value, --schedule NAME, --epochs N,
+# --lr-plot FILE, --train-plot FILE; everything else goes to spark-submit.
 # Examples:
 #   SPARK_HOME=/opt/spark submit/cluster.sh conf/experiments/step.conf --master yarn --deploy-mode cluster \
 #       --num-executors 8 --executor-cores 4 --executor-memory 8g --set data.path=hdfs:///data/cifar10.tar.gz
@@ -21,8 +23,13 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 jar="$root/target/lrsched.jar"
 
-usage() { sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 [[ $# -ge 1 ]] || usage
+case "$1" in
+  train) shift; [[ $# -ge 1 ]] || usage ;;
+  config|plot-schedule|lr-find|bench|help)
+    echo "cluster.sh: submits train only; run '$1' with submit/local.sh" >&2; exit 2 ;;
+esac
 experiment=$1
 shift
 [[ -f "$experiment" ]] || { echo "cluster.sh: $experiment: no such experiment file" >&2; exit 2; }
@@ -36,8 +43,9 @@ passthrough=()
 user_conf=" "
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --set) [[ $# -ge 2 ]] || usage; overrides+=(--set "$2"); shift 2 ;;
-    --set=*) overrides+=(--set "${1#--set=}"); shift ;;
+    # lrsched train's own options (ExperimentOptions): resolved into the shipped file by `lrsched config`.
+    --set|--schedule|--epochs|--lr-plot|--train-plot) [[ $# -ge 2 ]] || usage; overrides+=("$1" "$2"); shift 2 ;;
+    --set=*|--schedule=*|--epochs=*|--lr-plot=*|--train-plot=*) overrides+=("$1"); shift ;;
     --dry-run) dry_run=true; shift ;;
     # Read here because they decide what is added below; all but --executor-memory (added below) pass through.
     --master) [[ $# -ge 2 ]] || usage; master=$2; passthrough+=("$1" "$2"); shift 2 ;;
@@ -78,7 +86,8 @@ done < "$root/submit/java17-options"
 resolved_dir="$root/target/submit"
 mkdir -p "$resolved_dir"
 resolved="$resolved_dir/$(basename "$experiment")"
-java "${java_options[@]}" -cp "$jar" io.lrsched.cli.Main config "$experiment" "${overrides[@]}" > "$resolved.tmp"
+java "${java_options[@]}" -cp "$jar" io.lrsched.cli.Main config "$experiment" ${overrides[@]+"${overrides[@]}"} \
+  > "$resolved.tmp"
 mv "$resolved.tmp" "$resolved"
 
 # ND4J keeps its arrays off the JVM heap: the container must hold heap + off-heap, and JavaCPP must know the limit.

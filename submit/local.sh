@@ -8,7 +8,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-commands=" train config plot-schedule lr-find bench help "
+commands=" train config plot-schedule lr-find bench evaluate help "
 
 command=train
 if [[ $# -gt 0 && "$commands" == *" $1 "* ]]; then
@@ -17,10 +17,15 @@ if [[ $# -gt 0 && "$commands" == *" $1 "* ]]; then
 fi
 
 classpath_file="$root/target/local-classpath.txt"
-stamp="$root/target/classes/reference.conf"
+# The stamp is written after each successful build. A file Maven writes (target/classes/reference.conf) would not do:
+# the resources plugin leaves it alone after a Java-only change, so that change would rebuild on every run.
+stamp="$root/target/local-build.stamp"
 if [[ ! -f "$classpath_file" || ! -f "$stamp" || -n "$(find "$root/src/main" "$root/pom.xml" -newer "$stamp" -print -quit)" ]]; then
   echo "[INFO] building lrsched (mvn compile)..." >&2
+  mkdir -p "$root/target" && touch "$root/target/local-build.stamp.next"
   (cd "$root" && mvn -q -B -DskipTests compile)
+  # Dated to the build's start: a source saved during the build is newer and rebuilds next time.
+  mv "$root/target/local-build.stamp.next" "$stamp"
 fi
 
 # Embedded Spark serves only this machine: bind it to loopback.

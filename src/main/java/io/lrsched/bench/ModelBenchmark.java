@@ -34,13 +34,16 @@ public final class ModelBenchmark {
   private ModelBenchmark() {}
 
   /**
-   * Runs the benchmark. Calls {@link NativeSetup#configure()} first (a no-op if it already ran).
+   * Runs the benchmark, in the native configuration the entry point installed ({@link NativeSetup#configure()}).
    *
    * @param options what to measure
    * @return the measurements
    */
   public static BenchResult run(BenchOptions options) {
-    NativeConfig nativeConfig = NativeSetup.configure();
+    NativeConfig nativeConfig = NativeSetup.current();
+    if (nativeConfig == null) {
+      throw new IllegalStateException("NativeSetup.configure() must run before the benchmark loads ND4J");
+    }
     ResNetSpec spec = options.spec();
     ComputationGraph graph = new ComputationGraph(ResNet.configuration(spec, options.workspaceMode()));
     graph.init();
@@ -126,28 +129,5 @@ public final class ModelBenchmark {
       return -1;
     }
     return -1;
-  }
-
-  /**
-   * Plain entry point for manual runs: {@code ModelBenchmark [stages] [batch] [warmup] [measured] [format] [peak]},
-   * e.g. {@code 9,9,9 128 2 3 NCHW 400}. The CLI's {@code bench} subcommand is the supported front end.
-   *
-   * @param args optional positional arguments as above
-   */
-  public static void main(String[] args) {
-    NativeSetup.configure();
-    int[] stages = args.length > 0 ? java.util.Arrays.stream(args[0].split(",")).mapToInt(Integer::parseInt).toArray()
-        : new int[] {9, 9, 9};
-    int batch = args.length > 1 ? Integer.parseInt(args[1]) : 128;
-    int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-    int measured = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-    CNN2DFormat format = args.length > 4 ? CNN2DFormat.valueOf(args[4]) : CNN2DFormat.NCHW;
-    double peak = args.length > 5 ? Double.parseDouble(args[5]) : Double.NaN;
-    WorkspaceMode ws = args.length > 6 ? WorkspaceMode.valueOf(args[6]) : WorkspaceMode.ENABLED;
-    if (stages.length != 3) {
-      throw new IllegalArgumentException("stages must name 3 stages (filters 64,64,128,256), got " + args[0]);
-    }
-    ResNetSpec spec = ResNetSpec.tutorial(format, 42).withArchitecture(stages, new int[] {64, 64, 128, 256});
-    System.out.println(run(new BenchOptions(spec, batch, warmup, measured, peak, ws)));
   }
 }

@@ -1,8 +1,8 @@
 package io.lrsched.bench;
 
+import io.lrsched.config.TrainingSettings;
 import io.lrsched.model.ResNet;
 import io.lrsched.model.ResNetSpec;
-import io.lrsched.nativeops.NativeSetup;
 import io.lrsched.train.TaskThreads;
 import io.lrsched.train.TrainingMasters;
 import io.lrsched.train.WorkerLayout;
@@ -58,9 +58,12 @@ public final class SparkThroughput {
    * @param spec the network
    * @param layout workers, global batch, averaging frequency
    * @param rounds timed rounds
+   * @param training the experiment's training settings (worker prefetch, updater averaging), as a run uses them
+   * @param seed the experiment's seed
    * @return the measurement
    */
-  public static Result measure(JavaSparkContext sc, ResNetSpec spec, WorkerLayout layout, int rounds) {
+  public static Result measure(JavaSparkContext sc, ResNetSpec spec, WorkerLayout layout, int rounds,
+      TrainingSettings training, long seed) {
     List<DataSet> batches = new ArrayList<>();
     boolean nhwc = spec.dataFormat() == org.deeplearning4j.nn.conf.CNN2DFormat.NHWC;
     int b = layout.batchPerWorker();
@@ -74,15 +77,12 @@ public final class SparkThroughput {
     // parallelize slices evenly: partition w holds exactly its `averagingFrequency` minibatches.
     JavaRDD<DataSet> round =
         sc.parallelize(batches, layout.workers())
-            .mapPartitions(it -> {
-              NativeSetup.configure();
-              return it;
-            }, true)
             .persist(StorageLevel.MEMORY_ONLY());
     round.count();
     SparkComputationGraph net =
         new SparkComputationGraph(sc, ResNet.init(spec),
-            TrainingMasters.parameterAveraging(layout, 2, true, 42, TaskThreads.forWorkers(sc, layout.workers())));
+            TrainingMasters.parameterAveraging(layout, training.workerPrefetch(), training.saveUpdater(), seed,
+                TaskThreads.forWorkers(sc, layout.workers())));
     net.fit(round);
     // DL4J's statistics time events with an NTP-corrected clock by default, which queries a public NTP server (and
     // fails without network); in local mode every worker shares this JVM's clock, so the system clock is exact.

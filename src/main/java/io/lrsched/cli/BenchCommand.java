@@ -6,14 +6,16 @@ import io.lrsched.bench.DecodeBenchmark;
 import io.lrsched.bench.ModelBenchmark;
 import io.lrsched.bench.SparkThroughput;
 import io.lrsched.config.ExperimentSettings;
+import io.lrsched.model.ResNet;
 import io.lrsched.model.ResNetSpec;
-import io.lrsched.nativeops.NativeSetup;
 import io.lrsched.train.ModelSpecs;
 import io.lrsched.train.SparkContexts;
 import io.lrsched.train.WorkerLayout;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,12 +29,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Measure training and inference images/s of the experiment's model (default: the tutorial's), "
         + "in one process and through Spark local[N] with parameter averaging.")
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand implements Callable<Integer>, NativeCommand {
 
   @Mixin ExperimentOptions experiment;
 
-  @Option(names = "--batch", defaultValue = "128", description = "Global batch (default ${DEFAULT-VALUE}).")
-  int batch;
+  @Option(names = "--batch", paramLabel = "N", description = "Shorthand for --set training.batch-size=N.")
+  Integer batch;
 
   @Option(names = "--warmup", defaultValue = "2", description = "Untimed steps first (default ${DEFAULT-VALUE}).")
   int warmup;
@@ -58,11 +60,21 @@ final class BenchCommand implements Callable<Integer> {
       description = "Timed averaging rounds through Spark (default ${DEFAULT-VALUE}).")
   int sparkRounds;
 
+  private ExperimentSettings settings;
+
+  @Override
+  public void prepare() {
+    settings = experiment.loadWithoutData(batch == null ? List.of() : List.of("training.batch-size=" + batch));
+  }
+
   @Override
   public Integer call() {
-    ExperimentSettings settings = experiment.load();
-    System.out.println("[INFO] " + NativeSetup.configure());
+    int batch = settings.training().batchSize();
     ResNetSpec spec = ModelSpecs.of(settings);
+    ComputationGraph network = ResNet.init(spec);
+    // What a parameter-averaging round moves: parameters down and up, and the updater state with save-updater.
+    System.out.println("parameters: " + network.numParams() + " (updater state: "
+        + network.getUpdater().getStateViewArray().length() + ")");
     BenchResult single =
         ModelBenchmark.run(new BenchOptions(spec, batch, warmup, steps, peakGflops, WorkspaceMode.ENABLED));
     System.out.println(single);
@@ -74,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
       WorkerLayout layout =
           new WorkerLayout(sparkWorkers, batch, settings.training().averagingFrequency());
       try (JavaSparkContext sc = SparkContexts.create("lrsched bench")) {
-        SparkThroughput.Result spark = SparkThroughput.measure(sc, spec, layout, sparkRounds);
+        SparkThroughput.Result spark = SparkThroughput.measure(sc, spec, layout, sparkRounds, settings.training(), settings.seed());
         System.out.println(spark);
         System.out.println(spark.split());
         System.out.printf("spark / single process: %.0f%% of %.2f images/s%n",

@@ -14,8 +14,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
-    if (e instanceof ConfigError) {
-      cli.getErr().println("lrsched: configuration error: " + e.getMessage());
+    if (e instanceof ConfigError error) {
+      error.problems().forEach(line -> cli.getErr().println("lrsched: configuration error: " + line));
       return Main.EXIT_CONFIG;
     }
     if (e instanceof RunFailure) {

@@ -31,6 +31,29 @@ final class ExperimentOptions {
 
   /** Loads and validates the experiment; shorthands come after --set, so they win. */
   ExperimentSettings load() {
+    return source.load(shorthands());
+  }
+
+  /** As {@link #load()} for a command that reads no data ({@code data.path} may be empty), with its shorthands. */
+  ExperimentSettings loadWithoutData(List<String> more) {
+    List<String> all = shorthands();
+    all.addAll(more);
+    return source.loadWithoutData(all);
+  }
+
+  /** The experiment file given, or null. */
+  java.nio.file.Path experimentFile() {
+    return source.experimentFile;
+  }
+
+  /** Every override: the --set ones, then the shorthands. */
+  List<String> overrides() {
+    List<String> all = new ArrayList<>(source.overrides);
+    all.addAll(shorthands());
+    return all;
+  }
+
+  private List<String> shorthands() {
     List<String> all = new ArrayList<>();
     // The tutorial's --schedule "" means no schedule.
     String scheduleName = schedule == null ? null : schedule.isBlank() ? "none" : schedule;
@@ -38,7 +61,7 @@ final class ExperimentOptions {
     addIfGiven(all, "training.epochs", epochs == null ? null : epochs.toString());
     addIfGiven(all, "output.lr-plot", lrPlot == null ? null : quoted(lrPlot));
     addIfGiven(all, "output.train-plot", trainPlot == null ? null : quoted(trainPlot));
-    return source.load(all);
+    return all;
   }
 
   private static void addIfGiven(List<String> all, String key, String value) {

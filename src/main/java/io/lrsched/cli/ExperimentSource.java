@@ -29,8 +29,17 @@ final class ExperimentSource {
    * @return the validated experiment
    */
   ExperimentSettings load(List<String> more) {
+    return new SettingsLoader().load(experimentFile, all(more), true);
+  }
+
+  /** As {@link #load}, for a command that reads no data: {@code data.path} may be empty. */
+  ExperimentSettings loadWithoutData(List<String> more) {
+    return new SettingsLoader().load(experimentFile, all(more), false);
+  }
+
+  private List<String> all(List<String> more) {
     List<String> all = new ArrayList<>(overrides);
     all.addAll(more);
-    return new SettingsLoader().load(experimentFile, all);
+    return all;
   }
 }

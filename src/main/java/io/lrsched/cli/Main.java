@@ -1,7 +1,9 @@
 package io.lrsched.cli;
 
+import io.lrsched.nativeops.NativeSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The application's entry point, for {@code spark-submit} and {@code submit/local.sh} alike: {@code lrsched COMMAND
@@ -13,7 +15,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Learning-rate schedule experiments for deep networks on Apache Spark.",
     subcommands = {TrainCommand.class, ConfigCommand.class, PlotScheduleCommand.class, LrFindCommand.class,
-        BenchCommand.class,
+        BenchCommand.class, EvaluateCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
 
@@ -32,7 +34,28 @@ public final class Main {
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(new ErrorHandler());
+    cli.setExecutionStrategy(Main::execute);
     return cli.execute(args);
+  }
+
+  /** Runs the command; for one that runs ND4J, first its settings, then the native configuration, once. */
+  private static int execute(ParseResult parsed) {
+    ParseResult last = parsed;
+    while (last.subcommand() != null) {
+      last = last.subcommand();
+    }
+    if (last.commandSpec().userObject() instanceof NativeCommand command) {
+      try {
+        command.prepare();
+      } catch (CommandLine.ParameterException e) {
+        throw e; // a usage error: picocli prints it with the usage help, exit 2
+      } catch (RuntimeException e) {
+        throw new CommandLine.ExecutionException(last.commandSpec().commandLine(), e.getMessage(), e);
+      }
+      // Before ND4J loads: picks the native build and turns on DL4J's oneDNN helpers (see docs/PERFORMANCE.md).
+      System.out.println("[INFO] " + NativeSetup.configure());
+    }
+    return new CommandLine.RunLast().execute(parsed);
   }
 
   /**

@@ -1,20 +1,20 @@
 package io.lrsched.cli;
 
-import io.lrsched.config.ConfigError;
+import io.lrsched.config.DataSettings;
 import io.lrsched.config.ExperimentSettings;
+import io.lrsched.data.ImageSources;
 import io.lrsched.report.LearningRatePlot;
 import io.lrsched.report.PlotSeries;
 import io.lrsched.report.ScheduleTable;
 import io.lrsched.schedule.LearningRateSchedule;
-import io.lrsched.schedule.ScheduleContext;
 import io.lrsched.schedule.ScheduleCurve;
 import io.lrsched.schedule.ScheduleRegistry;
 import io.lrsched.storage.RunFolder;
 import io.lrsched.storage.StorageException;
+import io.lrsched.train.ConfiguredSchedule;
 import io.lrsched.train.RunFailure;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,12 +62,13 @@ final class PlotScheduleCommand implements Callable<Integer> {
       + " training.epochs); also what 'auto' parameters derive from.")
   Integer epochs;
 
-  @Option(names = "--steps-per-epoch", paramLabel = "S", defaultValue = "391",
-      description = "Global steps per epoch (default: ${DEFAULT-VALUE}, CIFAR-10's 50,000 images at batch 128).")
-  int stepsPerEpoch;
+  @Option(names = "--steps-per-epoch", paramLabel = "S",
+      description = "Global steps per epoch (default: the experiment's training images over training.batch-size, e.g."
+          + " 391 for CIFAR-10's 50,000 at 128).")
+  Integer stepsPerEpoch;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/schedules",
-      description = "Parent folder of the output folder, any Hadoop file system URI (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Parent folder of the output folder, any Hadoop file system URI (default: <output.dir>/schedules).")
   String out;
 
   @Option(names = "--log-y", description = "Logarithmic learning-rate axis.")
@@ -88,10 +89,18 @@ final class PlotScheduleCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     checkArguments();
-    ExperimentSettings settings = source.load(List.of());
-    int n = epochs != null ? epochs : settings.training().epochs();
+    List<String> extra = epochs == null ? List.of() : List.of("training.epochs=" + epochs);
+    ExperimentSettings settings = source.loadWithoutData(extra);
+    int n = settings.training().epochs();
+    int stepsPerEpoch = this.stepsPerEpoch != null ? this.stepsPerEpoch : defaultStepsPerEpoch(settings);
+    String out = this.out != null ? this.out : settings.output().dir() + "/schedules";
     List<String> names = schedules.isEmpty() ? List.of(settings.schedule().type()) : List.copyOf(schedules);
-    Map<String, LearningRateSchedule> built = build(settings, names, n, stepsPerEpoch);
+    Map<String, LearningRateSchedule> built = new LinkedHashMap<>();
+    for (String name : names) {
+      List<String> typed = new ArrayList<>(extra);
+      typed.add("schedule.type=\"" + name + "\"");
+      built.put(name, build(source.loadWithoutData(typed), stepsPerEpoch));
+    }
     Map<String, ScheduleCurve> curves = new LinkedHashMap<>();
     built.forEach((name, schedule) -> {
       System.out.println("[INFO] " + schedule);
@@ -99,7 +108,7 @@ final class PlotScheduleCommand implements Callable<Integer> {
     });
     boolean anyPerStep = built.values().stream().anyMatch(LearningRateSchedule::perStep);
 
-    RunFolder folder = createFolder(String.join("_", names));
+    RunFolder folder = createFolder(out, String.join("_", names));
     ScheduleTable table = new ScheduleTable(curves);
     write(folder, EPOCH_CSV, table.epochCsv().getBytes(StandardCharsets.UTF_8));
     if (anyPerStep) {
@@ -123,8 +132,14 @@ final class PlotScheduleCommand implements Callable<Integer> {
     if (epochs != null && epochs < 1) {
       throw new ParameterException(spec.commandLine(), "--epochs = " + epochs + ": must be at least 1");
     }
-    if (stepsPerEpoch < 1) {
+    if (stepsPerEpoch != null && stepsPerEpoch < 1) {
       throw new ParameterException(spec.commandLine(), "--steps-per-epoch = " + stepsPerEpoch + ": must be at least 1");
+    }
+    for (String name : schedules) {
+      if (!ScheduleRegistry.names().contains(name)) {
+        throw new ParameterException(spec.commandLine(),
+            "--schedule " + name + ": unknown schedule; one of " + String.join(", ", ScheduleRegistry.names()));
+      }
     }
     if (schedules.stream().distinct().count() != schedules.size()) {
       throw new ParameterException(spec.commandLine(), "--schedule " + schedules + ": each schedule at most once");
@@ -132,27 +147,25 @@ final class PlotScheduleCommand implements Callable<Integer> {
   }
 
   /**
-   * Builds each named schedule from the experiment's {@code schedule} block with its type replaced, including the
-   * warmup and linear-scaling wrappers as configured. The linear scaling rule needs a worker count: the configured
-   * {@code training.workers}, or 1 when that is 0 (Spark's default parallelism is unknown without Spark).
-   *
-   * @throws ConfigError for an unknown name or a bad parameter, naming the key
+   * Steps per epoch as a run over the experiment's data would take them: its training images (the subset, the
+   * synthetic set's size, or CIFAR-10's training split for the real data) over the global batch, the last batch
+   * smaller.
    */
-  static Map<String, LearningRateSchedule> build(
-      ExperimentSettings settings, List<String> names, int epochs, int stepsPerEpoch) {
-    int workers = Math.max(1, settings.training().workers());
-    ScheduleContext context = new ScheduleContext(settings.training().lr(), epochs, stepsPerEpoch, workers);
-    Map<String, LearningRateSchedule> built = new LinkedHashMap<>();
-    for (String name : names) {
-      Map<String, Object> block = new HashMap<>(settings.schedule().block());
-      block.put("type", name);
-      try {
-        built.put(name, ScheduleRegistry.fromConfig(block, context));
-      } catch (IllegalArgumentException e) {
-        throw new ConfigError(settings.source() + ": " + e.getMessage());
-      }
-    }
-    return built;
+  static int defaultStepsPerEpoch(ExperimentSettings settings) {
+    DataSettings data = settings.data();
+    long images = data.trainSubset() > 0 ? data.trainSubset()
+        : data.source().equals(ImageSources.SYNTHETIC) ? data.syntheticTrainSize() : ImageSources.CIFAR10_TRAIN_IMAGES;
+    int batch = settings.training().batchSize();
+    return (int) ((images + batch - 1) / batch);
+  }
+
+  /**
+   * Builds the experiment's schedule with its warmup and linear-scaling wrappers as configured. The linear scaling
+   * rule needs a worker count: the configured {@code training.workers}, or 1 when that is 0 (Spark's default
+   * parallelism is unknown without Spark).
+   */
+  static LearningRateSchedule build(ExperimentSettings settings, int stepsPerEpoch) {
+    return ConfiguredSchedule.of(settings, stepsPerEpoch, Math.max(1, settings.training().workers()));
   }
 
   /**
@@ -172,7 +185,7 @@ final class PlotScheduleCommand implements Callable<Integer> {
   }
 
   /** A new folder per call, never overwriting an earlier plot: {@code <out>/<names>-<yyyyMMdd-HHmmss>}. */
-  private RunFolder createFolder(String runName) {
+  private RunFolder createFolder(String out, String runName) {
     try {
       return RunFolder.create(out, runName);
     } catch (StorageException e) {

@@ -1,14 +1,30 @@
 package io.lrsched.config;
 
+import java.util.List;
+
 /**
- * A mistake in an experiment's configuration that the user can fix: the message is one line naming the file, the
- * key, the value and what is allowed. The command line turns it into exit code 2.
+ * Mistakes in an experiment's configuration that the user can fix: one line per problem, each naming where the
+ * value came from (file and line, or the {@code --set} that gave it), the key, the value and what is allowed. The
+ * command line turns it into exit code 2.
  */
 public final class ConfigError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  private final List<String> problems;
+
   /** @param message one line: where, which key, which value, what is allowed */
   public ConfigError(String message) {
-    super(message);
+    this(List.of(message));
+  }
+
+  /** @param problems every problem found, one line each (at least one) */
+  public ConfigError(List<String> problems) {
+    super(String.join("\n", problems));
+    this.problems = List.copyOf(problems);
+  }
+
+  /** @return every problem found, one line each */
+  public List<String> problems() {
+    return problems;
   }
 }

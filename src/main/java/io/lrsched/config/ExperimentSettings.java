@@ -12,6 +12,7 @@ import java.io.Serializable;
  * @param training optimisation settings
  * @param schedule learning-rate schedule settings
  * @param output output settings
+ * @param lrFinder the learning-rate range test's settings
  * @param source where the settings came from (the experiment file, or "reference.conf")
  * @param rendered the resolved configuration as HOCON, for the run folder's provenance
  */
@@ -23,6 +24,7 @@ public record ExperimentSettings(
     TrainingSettings training,
     ScheduleSettings schedule,
     OutputSettings output,
+    LrFinderSettings lrFinder,
     String source,
     String rendered)
     implements Serializable {}

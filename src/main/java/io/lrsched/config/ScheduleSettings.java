@@ -1,18 +1,43 @@
 package io.lrsched.config;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The learning-rate schedule as configured: its name and the whole {@code schedule} block as plain values
- * (numbers, strings, booleans, lists, maps), which the schedule registry interprets and validates.
+ * The learning-rate schedule as configured and validated: the active type with its own parameters, and the two
+ * wrappers that apply to any type. Only the active type's block is here; the other blocks were checked for unknown
+ * keys and value types only.
  *
  * @param type the schedule's registered name
- * @param block every key of the {@code schedule} block, unwrapped
+ * @param parameters the active type's parameters by key ({@code schedule.<type>.<key>}), validated, with
+ *     {@code auto} resolved: {@link Double}, {@link Integer}, {@link Boolean}, {@link String} or a {@link List} of
+ *     {@link Integer} or {@link Double}
+ * @param warmup {@code schedule.warmup}
+ * @param linearScaling {@code schedule.linear-scaling}
  */
-public record ScheduleSettings(String type, Map<String, Object> block) implements Serializable {
+public record ScheduleSettings(String type, Map<String, Object> parameters, Warmup warmup,
+    LinearScaling linearScaling) implements Serializable {
+
   /** Defensive copy keeps the record immutable. */
   public ScheduleSettings {
-    block = Map.copyOf(block);
+    parameters = Map.copyOf(parameters);
   }
+
+  /**
+   * A linear warmup in front of the schedule; off while both lengths are 0, at most one above 0.
+   *
+   * @param epochs warmup length in epochs
+   * @param steps warmup length in global steps
+   * @param startFactor factor at the start of the warmup, in (0, 1]
+   */
+  public record Warmup(int epochs, int steps, double startFactor) implements Serializable {}
+
+  /**
+   * The linear scaling rule.
+   *
+   * @param enabled whether it applies
+   * @param warmupEpochs epochs over which the factor rises from 1 to the number of workers
+   */
+  public record LinearScaling(boolean enabled, int warmupEpochs) implements Serializable {}
 }

@@ -4,13 +4,14 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
-import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,9 @@ public final class SettingsLoader {
 
   /** Sections in the order a reader needs them, for the echo and the saved config. */
   private static final List<String> SECTIONS =
-      List.of("experiment", "data", "model", "training", "schedule", "output");
+      List.of("experiment", "data", "model", "training", "schedule", "lr-finder", "output");
+
+  private static final String NOT_A_BLOCK = ": expected a block of settings { ... }";
 
   private static final Set<String> DATA_SOURCES = Set.of("synthetic", "cifar-binary", "image-folder");
 
@@ -47,31 +50,73 @@ public final class SettingsLoader {
   }
 
   /**
-   * Loads and validates an experiment.
+   * Loads and validates an experiment for a command that reads its data.
    *
    * @param experimentFile the experiment's HOCON file, or null for the defaults alone
    * @param overrides {@code key=value} strings (HOCON syntax), applied last
    * @return the validated settings
-   * @throws ConfigError one line naming the file, key and value at fault
+   * @throws ConfigError every problem found, one line each naming the file and line (or the --set), key and value
    */
   public ExperimentSettings load(Path experimentFile, List<String> overrides) {
+    return load(experimentFile, overrides, true);
+  }
+
+  /**
+   * Loads and validates an experiment.
+   *
+   * @param needsData whether the command reads the data set (then {@code data.path} must name it); plotting a
+   *     schedule, for one, does not
+   * @see #load(Path, List)
+   */
+  public ExperimentSettings load(Path experimentFile, List<String> overrides, boolean needsData) {
+    return experimentFile == null
+        ? load(ConfigFactory.empty(), "reference.conf", overrides, needsData)
+        : load(parseFile(experimentFile), experimentFile.toString(), overrides, needsData);
+  }
+
+  /**
+   * Loads and validates a configuration recorded as text, such as a run folder's {@code config.conf} (which may
+   * live on any Hadoop file system, so it is read by the caller).
+   *
+   * @param hocon the configuration's text
+   * @param source where it came from, for messages and {@link ExperimentSettings#source()}
+   * @param overrides {@code key=value} strings (HOCON syntax), applied last
+   * @return the validated settings
+   * @throws ConfigError every problem found, one line each naming the source, key and value at fault
+   */
+  public ExperimentSettings loadText(String hocon, String source, List<String> overrides) {
+    Config recorded;
+    try {
+      recorded = ConfigFactory.parseString(hocon, ConfigParseOptions.defaults().setOriginDescription(source));
+    } catch (ConfigException e) {
+      throw new ConfigError(oneLine(e));
+    }
+    return load(recorded, source, overrides, true);
+  }
+
+  private ExperimentSettings load(Config experiment, String source, List<String> overrides, boolean needsData) {
     Config user = ConfigFactory.empty();
     for (String override : overrides) {
       user = parseOverride(override).withFallback(user);
     }
-    String source = "reference.conf";
-    if (experimentFile != null) {
-      user = user.withFallback(parseFile(experimentFile));
-      source = experimentFile.toString();
-    }
+    user = user.withFallback(experiment);
+    List<String> problems = new ArrayList<>();
     Config merged;
     try {
-      rejectUnknownKeys(user.root(), "");
+      rejectUnknownKeys(user.root(), "", problems);
       merged = user.withFallback(reference).resolve();
     } catch (ConfigException e) {
-      throw new ConfigError(oneLine(e));
+      problems.add(oneLine(e));
+      throw new ConfigError(problems);
     }
-    return read(merged, source);
+    if (problems.stream().anyMatch(p -> p.contains(NOT_A_BLOCK))) {
+      throw new ConfigError(problems); // a value where a block belongs: the section cannot be read
+    }
+    ExperimentSettings settings = read(merged, source, needsData, problems);
+    if (!problems.isEmpty()) {
+      throw new ConfigError(problems);
+    }
+    return settings;
   }
 
   private static Config parseOverride(String override) {
@@ -103,24 +148,24 @@ public final class SettingsLoader {
    * Walks the user's settings as written (before substitutions such as {@code ${?LRSCHED_CIFAR10}} resolve) and
    * rejects every key the reference does not have.
    */
-  private void rejectUnknownKeys(ConfigObject object, String prefix) {
+  private void rejectUnknownKeys(ConfigObject object, String prefix, List<String> problems) {
     for (Map.Entry<String, ConfigValue> entry : object.entrySet()) {
       String key = prefix.isEmpty() ? ConfigUtil.joinPath(entry.getKey()) : prefix + "." + ConfigUtil.joinPath(
           entry.getKey());
       String section = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
       if (!SECTIONS.contains(section) || !reference.hasPathOrNull(key)) {
-        throw new ConfigError(
-            origin(entry.getValue()) + ": unknown key '" + key + "'" + knownKeysHint(key));
+        problems.add(origin(entry.getValue()) + ": unknown key '" + key + "'" + knownKeysHint(key));
+        continue;
       }
       boolean referenceIsBlock = reference.getValue(key).valueType() == ConfigValueType.OBJECT;
       if (entry.getValue() instanceof ConfigObject nested && isResolvedObject(nested)) {
         if (referenceIsBlock) {
-          rejectUnknownKeys(nested, key);
+          rejectUnknownKeys(nested, key, problems);
         }
       } else if (referenceIsBlock && isPlainValue(entry.getValue())) {
-        throw new ConfigError(
+        problems.add(
             origin(entry.getValue()) + ": " + key + " = " + entry.getValue().render(ConfigRenderOptions.concise())
-                + ": expected a block of settings { ... }" + knownKeysHint(key + ".x"));
+                + NOT_A_BLOCK + knownKeysHint(key + ".x"));
       }
     }
   }
@@ -159,17 +204,16 @@ public final class SettingsLoader {
     return known.toString();
   }
 
-  private static ExperimentSettings read(Config c, String source) {
-    Checked v = new Checked(c);
+  private ExperimentSettings read(Config c, String source, boolean needsData, List<String> problems) {
+    Checked v = new Checked(c, problems);
     String name = v.nonEmptyString("experiment.name");
     long seed = v.anyLong("experiment.seed");
 
     String dataSource = v.oneOf("data.source", DATA_SOURCES);
     String path = v.string("data.path");
-    if (!dataSource.equals("synthetic") && path.isBlank()) {
-      throw new ConfigError(
-          v.where("data.path") + ": data.path is empty: data.source = " + dataSource
-              + " needs the folder or .tar.gz of the data set (conf/cifar10.conf reads LRSCHED_CIFAR10)");
+    if (needsData && !dataSource.equals("synthetic") && path.isBlank() && !v.failed("data.path")) {
+      v.wrong("data.path", "the folder or .tar.gz of the data set, as data.source = " + dataSource
+          + " needs one (conf/cifar10.conf reads LRSCHED_CIFAR10)");
     }
     DataSettings data =
         new DataSettings(
@@ -183,22 +227,15 @@ public final class SettingsLoader {
 
     List<Integer> stages = v.positiveIntList("model.stages");
     List<Integer> filters = v.positiveIntList("model.filters");
-    if (stages.size() != 3) {
-      throw new ConfigError(
-          v.where("model.stages") + ": model.stages = " + stages
-              + ": expected 3 entries (the 8x8 average pool needs 32x32 inputs reduced by two stride-2 stages)");
+    if (!v.failed("model.stages") && stages.size() != 3) {
+      v.wrong("model.stages",
+          "3 entries (the 8x8 average pool needs 32x32 inputs reduced by two stride-2 stages)");
     }
-    if (filters.size() != stages.size() + 1) {
-      throw new ConfigError(
-          v.where("model.filters") + ": model.filters = " + filters + ": expected " + (stages.size() + 1)
-              + " entries (the stem, then one per stage)");
+    if (!v.failed("model.stages") && !v.failed("model.filters") && filters.size() != stages.size() + 1) {
+      v.wrong("model.filters", (stages.size() + 1) + " entries (the stem, then one per stage)");
     }
-    for (int i = 1; i < filters.size(); i++) {
-      if (filters.get(i) % 4 != 0) {
-        throw new ConfigError(
-            v.where("model.filters") + ": model.filters = " + filters
-                + ": stage filters must be multiples of 4 (bottlenecks use K/4)");
-      }
+    if (!v.failed("model.filters") && filters.stream().skip(1).anyMatch(f -> f % 4 != 0)) {
+      v.wrong("model.filters", "stage filters that are multiples of 4 (bottlenecks use K/4)");
     }
     ModelSettings model =
         new ModelSettings(
@@ -222,20 +259,35 @@ public final class SettingsLoader {
             v.nonNegativeInt("training.worker-prefetch"),
             v.bool("training.save-updater"));
 
-    String type = v.nonEmptyString("schedule.type");
-    ScheduleSettings schedule = new ScheduleSettings(type, c.getConfig("schedule").root().unwrapped());
+    ScheduleSettings schedule =
+        new ScheduleReader(c, reference, v).read(
+            v.failed("training.lr") ? Double.NaN : training.lr(),
+            v.failed("training.epochs") ? -1 : training.epochs());
 
     OutputSettings output =
         new OutputSettings(
             v.nonEmptyString("output.dir"),
             v.fileName("output.lr-plot"),
-            v.fileName("output.train-plot"));
+            v.fileName("output.train-plot"),
+            v.positiveInt("output.checkpoint-every"),
+            v.positiveInt("output.keep-checkpoints"),
+            v.bool("output.keep-best"));
+
+    String f = "lr-finder.";
+    double minLr = v.positiveDouble(f + "min-lr");
+    LrFinderSettings lrFinder =
+        new LrFinderSettings(
+            minLr,
+            v.real(f + "max-lr", d -> d > minLr, "a number > min-lr (" + minLr + ")"),
+            v.integer(f + "batches", 2),
+            v.doubleInHalfOpenUnit(f + "smoothing"),
+            v.real(f + "stop-factor", d -> d > 1, "a number > 1"));
 
     return new ExperimentSettings(
-        name, seed, data, model, training, schedule, output, source, render(c));
+        name, seed, data, model, training, schedule, output, lrFinder, source, render(c));
   }
 
-  /** The resolved configuration, section by section in reading order, as HOCON with the reference's comments. */
+  /** The resolved configuration, section by section in reading order, as HOCON without comments. */
   static String render(Config c) {
     ConfigRenderOptions options =
         ConfigRenderOptions.defaults().setOriginComments(false).setComments(false).setJson(false);

@@ -19,8 +19,6 @@ import java.util.NoSuchElementException;
 public final class CifarBinaryRecords {
   /** Bytes per record: one label byte then {@value LabeledImage#BYTES} pixel bytes. */
   public static final int RECORD_BYTES = 1 + LabeledImage.BYTES;
-  /** Labels must be below this: CIFAR-10 has ten classes. */
-  public static final int NUM_CLASSES = 10;
 
   private CifarBinaryRecords() {}
 
@@ -42,22 +40,6 @@ public final class CifarBinaryRecords {
     return LabeledImage.wrap(label, pixels);
   }
 
-  /** Parses every record of a byte array holding whole records. */
-  public static List<LabeledImage> parseAll(byte[] data, String source) {
-    if (data.length % RECORD_BYTES != 0) {
-      throw truncated(source, data.length / RECORD_BYTES, data.length % RECORD_BYTES);
-    }
-    List<LabeledImage> out = new ArrayList<>(data.length / RECORD_BYTES);
-    for (int off = 0, i = 0; off < data.length; off += RECORD_BYTES, i++) {
-      int label = data[off] & 0xFF;
-      checkLabel(label, source, i);
-      byte[] pixels = new byte[LabeledImage.BYTES];
-      System.arraycopy(data, off + 1, pixels, 0, LabeledImage.BYTES);
-      out.add(LabeledImage.wrap(label, pixels));
-    }
-    return out;
-  }
-
   /**
    * A lazy iterator over the records of a stream, reading one record per {@code next()} so a 30 MB batch file is
    * never held in memory at once. The caller closes the stream.
@@ -67,9 +49,9 @@ public final class CifarBinaryRecords {
   }
 
   private static void checkLabel(int label, String source, long index) {
-    if (label >= NUM_CLASSES) {
+    if (label >= LabeledImage.CLASSES) {
       throw new IllegalArgumentException(
-          source + ": record " + index + " has label " + label + ", CIFAR-10 labels are 0-" + (NUM_CLASSES - 1)
+          source + ": record " + index + " has label " + label + ", CIFAR-10 labels are 0-" + (LabeledImage.CLASSES - 1)
               + " (is this the CIFAR-100 binary format?)");
     }
   }

@@ -181,10 +181,10 @@ public final class CifarBinarySource implements ImageSource {
         names.add(line.trim());
       }
     }
-    if (names.size() != CifarBinaryRecords.NUM_CLASSES) {
+    if (names.size() != LabeledImage.CLASSES) {
       throw new IllegalArgumentException(
           source + ": " + META_FILE + " names " + names.size() + " classes, CIFAR-10 has "
-              + CifarBinaryRecords.NUM_CLASSES);
+              + LabeledImage.CLASSES);
     }
     return List.copyOf(names);
   }

@@ -6,8 +6,8 @@ import java.io.Serializable;
  * An image file's undecoded bytes with its label: what the single task that streams an archive emits, so the
  * expensive decoding can be spread over all partitions after a cheap shuffle of small compressed files.
  *
- * <p>A plain class, not a record: Spark's Kryo 4 cannot serialize Java records ("can't get field offset on a
- * record class"), and drivers running DL4J commonly switch Kryo on.
+ * <p>A plain class, not a record, so that Spark's Kryo 4 serialises it field by field, as it does the images of a
+ * shuffle; Kryo 4 cannot create records, which lrsched's Kryo setup sends through Java serialisation instead.
  */
 final class EncodedImage implements Serializable {
   private static final long serialVersionUID = 1L;

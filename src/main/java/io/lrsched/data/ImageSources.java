@@ -16,8 +16,8 @@ public final class ImageSources {
   /** Every supported kind. */
   public static final List<String> KINDS = List.of(CIFAR_BINARY, IMAGE_FOLDER, SYNTHETIC);
 
-  /** Classes of the synthetic set: as many as CIFAR-10, so a smoke run exercises the same model head. */
-  public static final int SYNTHETIC_CLASSES = 10;
+  /** Images in CIFAR-10's training split (data_batch_1..5): what a run over the real data counts per epoch. */
+  public static final int CIFAR10_TRAIN_IMAGES = 50_000;
 
   private ImageSources() {}
 
@@ -39,7 +39,7 @@ public final class ImageSources {
       case CIFAR_BINARY -> new CifarBinarySource(path, partitions);
       case IMAGE_FOLDER -> new ImageFolderSource(path, partitions);
       case SYNTHETIC -> new SyntheticSource(
-          syntheticTrainSize, syntheticTestSize, SYNTHETIC_CLASSES, seed, partitions);
+          syntheticTrainSize, syntheticTestSize, LabeledImage.CLASSES, seed, partitions);
       default -> throw new IllegalArgumentException("unknown data kind '" + kind + "', allowed: " + KINDS);
     };
   }

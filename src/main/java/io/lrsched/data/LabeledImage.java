@@ -24,6 +24,11 @@ public final class LabeledImage implements Serializable {
   public static final int PLANE = HEIGHT * WIDTH;
   /** Bytes per image: 3 x 32 x 32 = 3072. */
   public static final int BYTES = CHANNELS * PLANE;
+  /**
+   * Classes of every data source, labels 0 to 9: CIFAR-10's ten, and as many in the synthetic set so that a smoke run
+   * exercises the same model head. The one place this number is written.
+   */
+  public static final int CLASSES = 10;
 
   private final int label;
   private final byte[] pixels;

@@ -1,6 +1,7 @@
 package io.lrsched.finder;
 
 import io.lrsched.config.ExperimentSettings;
+import io.lrsched.config.LrFinderSettings;
 import io.lrsched.config.SettingsLoader;
 import io.lrsched.data.LabeledImage;
 import io.lrsched.data.Minibatches;
@@ -21,6 +22,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.dataset.DataSet;
@@ -49,12 +51,11 @@ public final class LrRangeTest {
 
   /**
    * @param settings the validated experiment: data source, model, batch size, momentum, output folder
-   * @param finder the sweep's parameters
    * @param console where progress lines go
    */
-  public LrRangeTest(ExperimentSettings settings, LrFinderSettings finder, PrintStream console) {
+  public LrRangeTest(ExperimentSettings settings, PrintStream console) {
     this.settings = settings;
-    this.finder = finder;
+    this.finder = settings.lrFinder();
     this.console = console;
   }
 
@@ -81,14 +82,15 @@ public final class LrRangeTest {
             + " the best smoothed loss",
         finder.batches(), settings.training().batchSize(), finder.minLr(), finder.maxLr(), finder.smoothing(),
         finder.stopFactor()));
-    RunFolder folder = createFolder();
-    info("results go to " + folder.uri());
-
     int batch = settings.training().batchSize();
     int wanted = (int) Math.min(Integer.MAX_VALUE, (long) finder.batches() * batch);
+    RunFolder folder;
     FinderSample.Loaded sample;
-    info("loading a sample of the training data...");
     try (JavaSparkContext sc = SparkContexts.create("lrsched lr-find " + settings.name())) {
+      // Spark's Hadoop configuration carries the spark.hadoop.* settings the output's file system may need.
+      folder = createFolder(sc.hadoopConfiguration());
+      info("results go to " + folder.uri());
+      info("loading a sample of the training data...");
       sample = FinderSample.load(sc, settings.data(), settings.seed(), wanted);
     }
     info(sample.description() + ": " + sample.images().size() + " training images sampled"
@@ -120,7 +122,7 @@ public final class LrRangeTest {
     for (int i = 0; i < finder.batches(); i++) {
       double lr = finder.lrAt(i);
       LearningRateControl.set(graph, lr);
-      DataSet minibatch = Minibatches.toDataSet(batches.next(), channelsLast, TrainingData.CLASSES);
+      DataSet minibatch = Minibatches.toDataSet(batches.next(), channelsLast, LabeledImage.CLASSES);
       graph.fit(minibatch);
       // The score includes the L2 term, as Keras' reported loss does.
       double loss = graph.score();
@@ -139,9 +141,9 @@ public final class LrRangeTest {
     return curve.result();
   }
 
-  private RunFolder createFolder() {
+  private RunFolder createFolder(Configuration hadoopConf) {
     try {
-      RunFolder folder = RunFolder.create(settings.output().dir(), settings.name() + "-lr-find");
+      RunFolder folder = RunFolder.create(settings.output().dir(), settings.name() + "-lr-find", hadoopConf);
       RunRecorder.writeConfig(folder, settings, "range test");
       return folder;
     } catch (StorageException e) {

@@ -106,21 +106,6 @@ public record ResNetSpec(
   }
 
   /**
-   * The tutorial's model: {@code ResNet.build(32, 32, 3, 10, (9, 9, 9), (64, 64, 128, 256), reg=0.0005)} with the
-   * regularisation actually in effect (modules 1e-4), BN eps 2e-5 / momentum 0.9, SGD lr 0.1 momentum 0.9.
-   * These are the published facts of seed-spec.md, used by the benchmark and tests; experiment defaults live in the
-   * application's configuration, not here.
-   *
-   * @param dataFormat activation layout
-   * @param seed weight-initialisation seed
-   * @return the tutorial spec
-   */
-  public static ResNetSpec tutorial(CNN2DFormat dataFormat, long seed) {
-    return new ResNetSpec(32, 32, 3, 10, new int[] {9, 9, 9}, new int[] {64, 64, 128, 256},
-        1e-4, 5e-4, 5e-4, 2e-5, 0.9, dataFormat, seed, 0.1, 0.9);
-  }
-
-  /**
    * A copy with other stages and filters (e.g. the 1-module model {@code {1,1,1}}/{@code {64,64,128,256}}).
    *
    * @param newStages modules per stage

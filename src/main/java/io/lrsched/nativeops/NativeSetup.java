@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Chooses and installs the native configuration of ND4J/DL4J for this JVM, once.
  *
- * <p>Call {@link #configure()} first thing in {@code main} on the driver and at the start of worker-side code on
- * every executor, in the thread that will train, before any ND4J/DL4J class is used. It is idempotent and
+ * <p>{@link #configure()} runs before any ND4J/DL4J class is used: on the driver from the entry point
+ * ({@code io.lrsched.cli.Main}, for the commands that run ND4J), on every executor when it starts
+ * ({@code io.lrsched.train.NativePlugin}). It is idempotent and
  * thread-safe; later calls only re-apply the OpenMP thread count for the calling thread.
  *
  * <p>What it does, and why each piece needs to happen when it happens:
@@ -34,8 +35,8 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Periodic GC.</b> ND4J's periodic {@code System.gc()} is switched off.</li>
  *   <li><b>Not settable from Java:</b> {@code OMP_WAIT_POLICY} is read by libgomp when libnd4j loads, so it must be
  *       in the environment ({@code export OMP_WAIT_POLICY=PASSIVE}; on Spark
- *       {@code spark.executorEnv.OMP_WAIT_POLICY=PASSIVE}). PASSIVE made training 1.3x faster on the shared 2-core
- *       machine, where spinning OpenMP threads steal time from each other and from other processes.</li>
+ *       {@code spark.executorEnv.OMP_WAIT_POLICY=PASSIVE}). PASSIVE made training faster on a shared 2-core machine,
+ *       where spinning OpenMP threads steal time from each other and from other processes (docs/PERFORMANCE.md).</li>
  * </ul>
  *
  * <p>The mode comes from the system property {@value #MODE_PROPERTY} or the environment variable

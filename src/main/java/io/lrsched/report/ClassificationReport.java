@@ -210,45 +210,6 @@ public final class ClassificationReport {
     return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
   }
 
-  /**
-   * The numbers as JSON shaped like scikit-learn's {@code output_dict=True}: {@code {"airplane": {"precision": ..,
-   * "recall": .., "f1-score": .., "support": ..}, ..., "accuracy": .., "macro avg": {..}, "weighted avg": {..}}}.
-   */
-  public String toJson() {
-    StringBuilder json = new StringBuilder("{\n");
-    for (ClassMetrics row : classes) {
-      appendJson(json, row);
-      json.append(",\n");
-    }
-    json.append("  \"accuracy\": ").append(accuracy).append(",\n");
-    appendJson(json, macroAvg);
-    json.append(",\n");
-    appendJson(json, weightedAvg);
-    return json.append("\n}\n").toString();
-  }
-
-  private static void appendJson(StringBuilder json, ClassMetrics row) {
-    json.append("  ").append(jsonString(row.name()))
-        .append(": {\"precision\": ").append(row.precision())
-        .append(", \"recall\": ").append(row.recall())
-        .append(", \"f1-score\": ").append(row.f1())
-        .append(", \"support\": ").append(row.support()).append('}');
-  }
-
-  private static String jsonString(String text) {
-    StringBuilder quoted = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        quoted.append('\\').append(c);
-      } else if (c < 0x20) {
-        quoted.append(String.format("\\u%04x", (int) c));
-      } else {
-        quoted.append(c);
-      }
-    }
-    return quoted.append('"').toString();
-  }
-
   /** The text report. */
   @Override
   public String toString() {

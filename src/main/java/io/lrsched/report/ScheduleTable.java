@@ -35,10 +35,6 @@ public final class ScheduleTable {
     }
   }
 
-  List<String> names() {
-    return List.copyOf(curves.keySet());
-  }
-
   /** {@code epoch,<name>,...}: one row per epoch. */
   public String epochCsv() {
     StringBuilder csv = new StringBuilder("epoch");

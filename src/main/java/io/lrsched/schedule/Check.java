@@ -1,8 +1,9 @@
 package io.lrsched.schedule;
 
 /**
- * Argument checks shared by the schedules' constructors. The registry reports configuration errors with
- * the full key first; these checks are the last line for code that builds schedules directly.
+ * Argument checks for values that do not come from a configuration (the config package checks those): the
+ * {@link ScheduleContext} and {@link ScheduleCurve} arguments code passes, and {@link PlateauState}s restored from
+ * a checkpoint.
  */
 final class Check {
   private Check() {}

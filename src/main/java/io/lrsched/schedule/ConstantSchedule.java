@@ -8,10 +8,6 @@ package io.lrsched.schedule;
 public record ConstantSchedule(double initialLr) implements LearningRateSchedule {
   private static final long serialVersionUID = 1L;
 
-  /** Validates the parameter. */
-  public ConstantSchedule {
-    Check.positive("initialLr", initialLr);
-  }
 
   @Override
   public double lr(int epoch, int step, int stepsPerEpoch) {

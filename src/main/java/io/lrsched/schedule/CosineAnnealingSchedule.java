@@ -18,12 +18,6 @@ public record CosineAnnealingSchedule(double initialLr, double etaMin, double tM
     implements LearningRateSchedule {
   private static final long serialVersionUID = 1L;
 
-  /** Validates the parameters. */
-  public CosineAnnealingSchedule {
-    Check.positive("initialLr", initialLr);
-    Check.inRange("etaMin", etaMin, 0, false, initialLr, false);
-    Check.positive("tMax", tMax);
-  }
 
   @Override
   public double lr(int epoch, int step, int stepsPerEpoch) {

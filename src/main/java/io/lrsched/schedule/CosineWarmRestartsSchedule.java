@@ -20,13 +20,6 @@ public record CosineWarmRestartsSchedule(double initialLr, double etaMin, int t0
     implements LearningRateSchedule {
   private static final long serialVersionUID = 1L;
 
-  /** Validates the parameters. */
-  public CosineWarmRestartsSchedule {
-    Check.positive("initialLr", initialLr);
-    Check.inRange("etaMin", etaMin, 0, false, initialLr, false);
-    Check.atLeast("t0", t0, 1);
-    Check.atLeast("tMult", tMult, 1);
-  }
 
   @Override
   public double lr(int epoch, int step, int stepsPerEpoch) {

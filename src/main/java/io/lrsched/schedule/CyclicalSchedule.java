@@ -44,17 +44,11 @@ public record CyclicalSchedule(
     }
   }
 
-  /** Validates the parameters. */
+  /** Parameter ranges are checked by the config package; this guards only against missing enums. */
   public CyclicalSchedule {
-    Check.positive("baseLr", baseLr);
-    if (!(maxLr > baseLr) || Double.isInfinite(maxLr)) {
-      throw new IllegalArgumentException("maxLr must be finite and > baseLr (" + baseLr + "); got " + maxLr);
-    }
-    Check.positive("stepSize", stepSize);
     if (stepSizeUnit == null || mode == null) {
       throw new IllegalArgumentException("stepSizeUnit and mode must be given");
     }
-    Check.inRange("gamma", gamma, 0, true, 1, false);
   }
 
   @Override

@@ -12,11 +12,6 @@ public record ExponentialDecaySchedule(double initialLr, double gamma, boolean p
     implements LearningRateSchedule {
   private static final long serialVersionUID = 1L;
 
-  /** Validates the parameters. */
-  public ExponentialDecaySchedule {
-    Check.positive("initialLr", initialLr);
-    Check.inRange("gamma", gamma, 0, true, 1, false);
-  }
 
   @Override
   public double lr(int epoch, int step, int stepsPerEpoch) {

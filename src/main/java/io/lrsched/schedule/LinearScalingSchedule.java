@@ -17,13 +17,11 @@ public record LinearScalingSchedule(LearningRateSchedule inner, int workers, int
     implements LearningRateSchedule {
   private static final long serialVersionUID = 1L;
 
-  /** Validates the parameters. */
+  /** Guards against missing parts; parameter ranges are checked by the config package. */
   public LinearScalingSchedule {
     if (inner == null) {
       throw new IllegalArgumentException("inner must be given");
     }
-    Check.atLeast("workers", workers, 1);
-    Check.atLeast("warmupEpochs", warmupEpochs, 0);
   }
 
   /** The multiplier at one step: from 1 up to {@code workers}. */

@@ -15,21 +15,9 @@ public record MultiStepSchedule(double initialLr, List<Integer> milestones, doub
     implements LearningRateSchedule {
   private static final long serialVersionUID = 1L;
 
-  /** Validates the parameters and copies the milestones. */
+  /** Copies the milestones (strictly increasing epochs >= 1, as the config package checks). */
   public MultiStepSchedule {
-    Check.positive("initialLr", initialLr);
     milestones = List.copyOf(milestones);
-    if (milestones.isEmpty()) {
-      throw new IllegalArgumentException("milestones must not be empty");
-    }
-    int previous = 0;
-    for (int m : milestones) {
-      if (m <= previous) {
-        throw new IllegalArgumentException("milestones must be strictly increasing epochs >= 1; got " + milestones);
-      }
-      previous = m;
-    }
-    Check.inRange("gamma", gamma, 0, true, 1, false);
   }
 
   @Override

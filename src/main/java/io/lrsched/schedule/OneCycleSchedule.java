@@ -58,13 +58,8 @@ public record OneCycleSchedule(
     }
   }
 
-  /** Validates the parameters. */
+  /** Guards against missing parts; parameter ranges are checked by the config package. */
   public OneCycleSchedule {
-    Check.positive("maxLr", maxLr);
-    Check.atLeast("totalEpochs", totalEpochs, 1);
-    Check.inRange("pctStart", pctStart, 0, false, threePhase ? 0.5 : 1, false);
-    Check.positive("divFactor", divFactor);
-    Check.positive("finalDivFactor", finalDivFactor);
     if (anneal == null) {
       throw new IllegalArgumentException("anneal must be cos or linear");
     }

@@ -16,31 +16,13 @@ public record PiecewiseConstantSchedule(ScheduleUnit unit, List<Long> boundaries
     implements LearningRateSchedule {
   private static final long serialVersionUID = 1L;
 
-  /** Validates the parameters and copies the lists. */
+  /** Copies the lists (values one longer than the strictly increasing boundaries, as the config package checks). */
   public PiecewiseConstantSchedule {
     if (unit == null) {
       throw new IllegalArgumentException("unit must be epochs or steps");
     }
     boundaries = List.copyOf(boundaries);
     values = List.copyOf(values);
-    if (values.size() != boundaries.size() + 1) {
-      throw new IllegalArgumentException(
-          "values must hold one more entry than boundaries; got "
-              + values.size()
-              + " values for "
-              + boundaries.size()
-              + " boundaries");
-    }
-    long previous = -1;
-    for (long b : boundaries) {
-      if (b <= previous) {
-        throw new IllegalArgumentException("boundaries must be strictly increasing and >= 0; got " + boundaries);
-      }
-      previous = b;
-    }
-    for (double v : values) {
-      Check.nonNegative("each of values", v);
-    }
   }
 
   @Override

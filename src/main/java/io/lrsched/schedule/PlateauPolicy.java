@@ -59,18 +59,11 @@ public record PlateauPolicy(
     }
   }
 
-  /** Validates the parameters. */
+  /** Guards against missing parts; parameter ranges are checked by the config package. */
   public PlateauPolicy {
-    Check.positive("initialLr", initialLr);
     if (monitor == null || monitor.isBlank() || mode == null || thresholdMode == null) {
       throw new IllegalArgumentException("monitor, mode and thresholdMode must be given");
     }
-    Check.inRange("factor", factor, 0, true, 1, true);
-    Check.atLeast("patience", patience, 0);
-    Check.nonNegative("threshold", threshold);
-    Check.atLeast("cooldown", cooldown, 0);
-    Check.inRange("minLr", minLr, 0, false, initialLr, false);
-    Check.nonNegative("eps", eps);
   }
 
   /** The state before any epoch: LR {@code initialLr}, best the worst possible value. */

@@ -14,14 +14,11 @@ public record PolynomialDecaySchedule(String name, double initialLr, int maxEpoc
     implements LearningRateSchedule {
   private static final long serialVersionUID = 1L;
 
-  /** Validates the parameters. */
+  /** Guards against missing parts; parameter ranges are checked by the config package. */
   public PolynomialDecaySchedule {
     if (!"linear".equals(name) && !"poly".equals(name)) {
       throw new IllegalArgumentException("name must be linear or poly; got " + name);
     }
-    Check.positive("initialLr", initialLr);
-    Check.atLeast("maxEpochs", maxEpochs, 1);
-    Check.positive("power", power);
   }
 
   /** The tutorial's {@code linear}: power 1. */

@@ -20,12 +20,6 @@ public record StepDecaySchedule(double initialLr, double factor, int dropEvery, 
     implements LearningRateSchedule {
   private static final long serialVersionUID = 1L;
 
-  /** Validates the parameters. */
-  public StepDecaySchedule {
-    Check.positive("initialLr", initialLr);
-    Check.inRange("factor", factor, 0, true, 1, false);
-    Check.atLeast("dropEvery", dropEvery, 1);
-  }
 
   @Override
   public double lr(int epoch, int step, int stepsPerEpoch) {

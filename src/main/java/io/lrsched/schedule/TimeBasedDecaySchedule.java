@@ -12,11 +12,6 @@ package io.lrsched.schedule;
 public record TimeBasedDecaySchedule(double initialLr, double decay) implements LearningRateSchedule {
   private static final long serialVersionUID = 1L;
 
-  /** Validates the parameters. */
-  public TimeBasedDecaySchedule {
-    Check.positive("initialLr", initialLr);
-    Check.nonNegative("decay", decay);
-  }
 
   @Override
   public double lr(int epoch, int step, int stepsPerEpoch) {

@@ -18,7 +18,7 @@ public record WarmupSchedule(LearningRateSchedule inner, long length, ScheduleUn
     implements LearningRateSchedule {
   private static final long serialVersionUID = 1L;
 
-  /** Validates the parameters. */
+  /** Guards against missing parts; parameter ranges are checked by the config package. */
   public WarmupSchedule {
     if (inner == null || unit == null) {
       throw new IllegalArgumentException("inner and unit must be given");
@@ -26,7 +26,6 @@ public record WarmupSchedule(LearningRateSchedule inner, long length, ScheduleUn
     if (length < 1) {
       throw new IllegalArgumentException("length must be >= 1; got " + length);
     }
-    Check.inRange("startFactor", startFactor, 0, true, 1, false);
   }
 
   /** The multiplier at one step: from {@code startFactor} up to 1. */

@@ -2,8 +2,8 @@
  * Learning-rate schedules: small, pure, serializable values giving the learning rate as a function of
  * (epoch, global step).
  *
- * <p>Entry points: {@link io.lrsched.schedule.ScheduleRegistry} builds any schedule by name from the
- * {@code schedule} block of the configuration (as plain maps, so this package never imports the config
+ * <p>Entry points: {@link io.lrsched.schedule.ScheduleRegistry} builds any schedule by name from its
+ * parameters as the config package validated them (plain values, so this package never imports the config
  * library); {@link io.lrsched.schedule.EpochLrTable} resolves one epoch of a schedule into the table the
  * driver broadcasts to workers; {@link io.lrsched.schedule.ScheduleCurve} samples a schedule for plots;
  * {@link io.lrsched.schedule.ScheduleMessages} is the tutorial's start-of-run sentence about a schedule.

@@ -3,6 +3,8 @@ package io.lrsched.storage;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -12,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -46,7 +47,11 @@ import org.apache.hadoop.hdfs.DistributedFileSystem;
  *       partial one; object stores offer no atomic replace.
  * </ul>
  *
- * <p>Instances hold only the folder's URI and optional Hadoop properties (no {@link FileSystem}), so they serialize
+ * <p>On a cluster, pass Spark's Hadoop configuration ({@code SparkContext.hadoopConfiguration()}): it carries the
+ * {@code spark.hadoop.*} settings (S3A credentials and endpoints, HDFS client settings) that the clients writing the
+ * run's files need; a fresh {@link Configuration} sees only {@code core-site.xml}.
+ *
+ * <p>Instances hold only the folder's URI and their Hadoop configuration (no {@link FileSystem}), so they serialize
  * safely; use them on the driver. Names given to the methods are relative to the folder, {@code /}-separated, and
  * may not start a segment with {@code .} (reserved for temporary files).
  */
@@ -62,12 +67,12 @@ public final class RunFolder implements Serializable {
   private static final int MAX_SUFFIX = 1000;
 
   private final String uri;
-  private final Map<String, String> hadoopProperties;
+  /** Hadoop's Configuration is not Serializable: written by writeObject with Hadoop's own Writable format. */
   private transient Configuration conf;
 
-  private RunFolder(String uri, Map<String, String> hadoopProperties) {
+  private RunFolder(String uri, Configuration conf) {
     this.uri = uri;
-    this.hadoopProperties = hadoopProperties;
+    this.conf = conf;
   }
 
   /**
@@ -82,27 +87,26 @@ public final class RunFolder implements Serializable {
    * @throws StorageException if the folder cannot be created (unknown scheme, permission, unreachable)
    */
   public static RunFolder create(String outputDirUri, String runName) {
-    return create(outputDirUri, runName, Map.of());
+    return create(outputDirUri, runName, new Configuration());
   }
 
   /**
-   * As {@link #create(String, String)}, with extra Hadoop properties (for example the driver's {@code
-   * spark.hadoop.*} settings without that prefix, such as S3A credentials) laid over {@code core-site.xml}.
+   * As {@link #create(String, String)}, reaching the file system with the given Hadoop configuration (copied), for
+   * example Spark's, which carries the {@code spark.hadoop.*} settings.
    */
-  public static RunFolder create(String outputDirUri, String runName, Map<String, String> hadoopProperties) {
-    return create(outputDirUri, runName, hadoopProperties, Clock.systemDefaultZone());
+  public static RunFolder create(String outputDirUri, String runName, Configuration hadoopConf) {
+    return create(outputDirUri, runName, hadoopConf, Clock.systemDefaultZone());
   }
 
-  /** As {@link #create(String, String, Map)}, with the clock that names the folder (tests fix it). */
-  static RunFolder create(String outputDirUri, String runName, Map<String, String> hadoopProperties, Clock clock) {
+  /** As {@link #create(String, String, Configuration)}, with the clock that names the folder (tests fix it). */
+  static RunFolder create(String outputDirUri, String runName, Configuration hadoopConf, Clock clock) {
     if (runName == null || !RUN_NAME.matcher(runName).matches()) {
       throw new IllegalArgumentException(
           "run name '" + runName + "' is not allowed: use letters, digits, '.', '_' and '-', starting with a letter"
               + " or digit");
     }
-    Map<String, String> props = Map.copyOf(hadoopProperties);
     Path parent = toPath(outputDirUri, "output dir");
-    Configuration conf = configuration(props);
+    Configuration conf = new Configuration(hadoopConf);
     FileSystem fs = fileSystem(parent, conf);
     String base = runName + "-" + STAMP.format(LocalDateTime.now(clock));
     try {
@@ -119,7 +123,7 @@ public final class RunFolder implements Serializable {
           throw new StorageException("Cannot create run folder '" + dir + "': is '" + parent + "' writable?");
         }
         if (claim(fs, dir)) {
-          return new RunFolder(dir.toString(), props);
+          return new RunFolder(dir.toString(), conf);
         }
       }
     } catch (IOException e) {
@@ -136,25 +140,56 @@ public final class RunFolder implements Serializable {
    * @throws StorageException if it does not exist, is not a folder, or cannot be reached
    */
   public static RunFolder open(String runFolderUri) {
-    return open(runFolderUri, Map.of());
+    return open(runFolderUri, new Configuration());
   }
 
-  /** As {@link #open(String)}, with extra Hadoop properties (see {@link #create(String, String, Map)}). */
-  public static RunFolder open(String runFolderUri, Map<String, String> hadoopProperties) {
-    Map<String, String> props = Map.copyOf(hadoopProperties);
+  /**
+   * As {@link #open(String)}, reaching the file system with the given Hadoop configuration (copied), for example
+   * Spark's.
+   */
+  public static RunFolder open(String runFolderUri, Configuration hadoopConf) {
+    Configuration conf = new Configuration(hadoopConf);
     Path dir = toPath(runFolderUri, "run folder");
-    FileSystem fs = fileSystem(dir, configuration(props));
+    FileSystem fs = fileSystem(dir, conf);
     try {
       FileStatus status = fs.getFileStatus(dir);
       if (!status.isDirectory()) {
         throw new StorageException("Run folder '" + runFolderUri + "' is a file, not a folder");
       }
-      return new RunFolder(fs.makeQualified(dir).toString(), props);
+      return new RunFolder(fs.makeQualified(dir).toString(), conf);
     } catch (FileNotFoundException e) {
       throw new StorageException("Run folder '" + runFolderUri + "' does not exist", e);
     } catch (IOException e) {
       throw new StorageException("Cannot open run folder '" + runFolderUri + "': " + oneLine(e), e);
     }
+  }
+
+  /**
+   * The run folder at exactly this URI: opened if it exists, created (with its parents) otherwise. For callers that
+   * choose the folder themselves, such as a sweep that resumes its trials in place.
+   *
+   * @param runFolderUri the folder's URI, or a local path
+   * @throws StorageException if it is a file, or cannot be created or reached
+   */
+  public static RunFolder at(String runFolderUri) {
+    return at(runFolderUri, new Configuration());
+  }
+
+  /** As {@link #at(String)}, reaching the file system with the given Hadoop configuration (copied). */
+  public static RunFolder at(String runFolderUri, Configuration hadoopConf) {
+    Path dir = toPath(runFolderUri, "run folder");
+    FileSystem fs = fileSystem(dir, new Configuration(hadoopConf));
+    try {
+      if (!fs.exists(dir)) {
+        if (!fs.mkdirs(dir)) {
+          throw new StorageException("Cannot create run folder '" + runFolderUri + "'");
+        }
+        claim(fs, dir);
+      }
+    } catch (IOException e) {
+      throw new StorageException("Cannot create run folder '" + runFolderUri + "': " + oneLine(e), e);
+    }
+    return open(runFolderUri, hadoopConf);
   }
 
   /** The folder's fully qualified URI, e.g. {@code hdfs://nn:8020/runs/step-20240101-120000}. */
@@ -254,6 +289,20 @@ public final class RunFolder implements Serializable {
   }
 
   /**
+   * Deletes a file or a sub-folder with everything in it.
+   *
+   * @return whether anything was deleted
+   */
+  public boolean deleteTree(String relativeName) {
+    Path path = child(relativeName);
+    try {
+      return fileSystem().delete(path, true);
+    } catch (IOException e) {
+      throw new StorageException("Cannot delete '" + path + "': " + oneLine(e), e);
+    }
+  }
+
+  /**
    * The files in this folder and its sub-folders, as sorted relative names ({@code checkpoints/epoch-003.zip});
    * temporary and marker files (names starting with {@code .}) are left out.
    */
@@ -277,9 +326,10 @@ public final class RunFolder implements Serializable {
     return List.copyOf(names);
   }
 
+  /** Two instances are equal when they name the same folder (whatever configuration reaches it). */
   @Override
   public boolean equals(Object o) {
-    return o instanceof RunFolder other && uri.equals(other.uri) && hadoopProperties.equals(other.hadoopProperties);
+    return o instanceof RunFolder other && uri.equals(other.uri);
   }
 
   @Override
@@ -308,16 +358,18 @@ public final class RunFolder implements Serializable {
   }
 
   private FileSystem fileSystem() {
-    if (conf == null) {
-      conf = configuration(hadoopProperties);
-    }
     return fileSystem(new Path(uri), conf);
   }
 
-  private static Configuration configuration(Map<String, String> props) {
-    Configuration conf = new Configuration();
-    props.forEach(conf::set);
-    return conf;
+  private void writeObject(ObjectOutputStream out) throws IOException {
+    out.defaultWriteObject();
+    conf.write(out);
+  }
+
+  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    conf = new Configuration(false);
+    conf.readFields(in);
   }
 
   /**

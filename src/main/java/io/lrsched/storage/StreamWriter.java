@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Writes a file's content to a stream, for content too large to build in memory first (model checkpoints).
+ * Writes a file's content to a stream: the one write path behind every {@link RunFolder} write.
  *
  * <p>Used by {@link RunFolder#write(String, StreamWriter)}; the stream is closed by the caller of this interface,
  * not by the implementation.

@@ -1,6 +1,5 @@
 package io.lrsched.train;
 
-import io.lrsched.nativeops.NativeSetup;
 import java.io.Serializable;
 import java.util.Iterator;
 import java.util.List;
@@ -50,7 +49,6 @@ final class DistributedEvaluator {
     try {
       List<EvaluationResult> parts =
           batches.mapPartitions((Iterator<DataSet> it) -> {
-            NativeSetup.configure();
             taskThreads.apply();
             return List.of(evaluatePartition(snapshot.value(), it, k)).iterator();
           }).collect();

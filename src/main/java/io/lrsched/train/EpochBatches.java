@@ -2,7 +2,6 @@ package io.lrsched.train;
 
 import io.lrsched.data.LabeledImage;
 import io.lrsched.data.Minibatches;
-import io.lrsched.nativeops.NativeSetup;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,12 +23,15 @@ import scala.Tuple2;
 final class EpochBatches {
 
   private final JavaRDD<StepSlice> layout;
+  private final Broadcast<int[]> positions;
   private final WorkerLayout workers;
   private final boolean channelsLast;
   private final int numClasses;
 
-  private EpochBatches(JavaRDD<StepSlice> layout, WorkerLayout workers, boolean channelsLast, int numClasses) {
+  private EpochBatches(JavaRDD<StepSlice> layout, Broadcast<int[]> positions, WorkerLayout workers,
+      boolean channelsLast, int numClasses) {
     this.layout = layout;
+    this.positions = positions;
     this.workers = workers;
     this.channelsLast = channelsLast;
     this.numClasses = numClasses;
@@ -74,7 +76,7 @@ final class EpochBatches {
             .partitionBy(new HashPartitioner(w))
             .mapPartitions(it -> toSlices(it, batch), true)
             .persist(StorageLevel.MEMORY_ONLY());
-    return new EpochBatches(layout, workers, channelsLast, numClasses);
+    return new EpochBatches(layout, positions, workers, channelsLast, numClasses);
   }
 
   /** Sorts a worker's images by shuffled position and groups them into one slice per global step. */
@@ -115,7 +117,6 @@ final class EpochBatches {
     int classes = numClasses;
     return layout.mapPartitions(
         slices -> {
-          NativeSetup.configure(); // no-op after the first call in this JVM
           List<DataSet> out = new ArrayList<>();
           slices.forEachRemaining(
               s -> {
@@ -128,9 +129,10 @@ final class EpochBatches {
         true);
   }
 
-  /** Drops the cached layout. */
+  /** Drops the cached layout and the shuffle's positions (4 bytes per image, on every executor). */
   void release() {
     layout.unpersist(false);
+    positions.destroy();
   }
 
   /** Position of image i in the epoch's order: a seeded Fisher-Yates permutation, computed on the driver. */

@@ -1,25 +1,34 @@
 package io.lrsched.train;
 
+import io.lrsched.checkpoint.Checkpoint;
+import io.lrsched.checkpoint.CheckpointStore;
 import io.lrsched.config.ConfigError;
 import io.lrsched.config.ExperimentSettings;
 import io.lrsched.config.ModelSettings;
+import io.lrsched.config.OutputSettings;
+import io.lrsched.config.ResumeCheck;
 import io.lrsched.config.SettingsLoader;
 import io.lrsched.config.TrainingSettings;
+import io.lrsched.model.ModelFile;
+import io.lrsched.model.ModelMetadata;
 import io.lrsched.model.ResNet;
 import io.lrsched.report.EpochMetrics;
 import io.lrsched.report.KerasLine;
+import io.lrsched.report.MetricsCsv;
 import io.lrsched.report.SettingsEcho;
 import io.lrsched.schedule.EpochLrTable;
 import io.lrsched.schedule.LearningRateSchedule;
-import io.lrsched.schedule.ScheduleContext;
 import io.lrsched.schedule.ScheduleMessages;
-import io.lrsched.schedule.ScheduleRegistry;
+import io.lrsched.storage.RunFolder;
+import io.lrsched.storage.StorageException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.util.CollectionAccumulator;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
@@ -27,12 +36,19 @@ import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 /**
  * The driver's side of one experiment: validate, load the data on the executors, then for every epoch broadcast the
  * epoch's learning-rate table, train it round by round with DL4J's parameter averaging, gather what every worker
- * applied, evaluate on the test split, and record the epoch in the run folder.
+ * applied, evaluate on the test split, record the epoch in the run folder and, every {@code output.checkpoint-every}
+ * epochs, write a checkpoint from which {@link #resume} continues exactly where the run was.
  */
 public final class ExperimentRunner {
 
   /** Relative tolerance between the LR a worker applied and the schedule's value. */
   static final double LR_TOLERANCE = 1e-9;
+
+  /** The trained network at the end of a run. */
+  public static final String MODEL = "model.zip";
+
+  /** The network after the epoch with the best val_accuracy ({@code output.keep-best}). */
+  public static final String MODEL_BEST = "model-best.zip";
 
   private final ExperimentSettings settings;
   private final PrintStream console;
@@ -47,50 +63,145 @@ public final class ExperimentRunner {
   }
 
   /**
-   * Validates what needs no Spark (the schedule's parameters), so that a bad experiment fails before any cluster
-   * resources are taken.
+   * The configuration to resume a run with: the run's own config.conf with the given overrides, which may only
+   * change what does not change the result (see {@link ResumeCheck}).
    *
-   * @return the schedule as configured, for an epoch length to be fixed once the data is counted
-   * @throws ConfigError for a bad schedule
+   * @param runFolderUri the run folder
+   * @param overrides {@code key=value} strings
+   * @return the validated settings
+   * @throws ConfigError listing the keys that would change the result
+   * @throws RunFailure if the folder or its config.conf cannot be read
    */
-  public LearningRateSchedule validate() {
-    return schedule(1, 1);
+  public static ExperimentSettings resumeSettings(String runFolderUri, List<String> overrides) {
+    RunFolder folder = openRunFolder(runFolderUri, SparkContexts.hadoopConfiguration());
+    String text = RunRecorder.recordedConfig(folder);
+    String source = folder.fileUri(RunRecorder.CONFIG);
+    SettingsLoader loader = new SettingsLoader();
+    ExperimentSettings recorded = loader.loadText(text, source, List.of());
+    ExperimentSettings requested = loader.loadText(text, source, overrides);
+    refuseResultChanges(recorded, requested, source);
+    return requested;
   }
 
-  private LearningRateSchedule schedule(int stepsPerEpoch, int workers) {
-    TrainingSettings t = settings.training();
-    try {
-      return ScheduleRegistry.fromConfig(
-          settings.schedule().block(), new ScheduleContext(t.lr(), t.epochs(), stepsPerEpoch, workers));
-    } catch (IllegalArgumentException e) {
-      throw new ConfigError(settings.source() + ": " + e.getMessage());
+  private static void refuseResultChanges(ExperimentSettings recorded, ExperimentSettings requested, String source) {
+    List<String> changed = ResumeCheck.resultKeysChanged(recorded, requested);
+    if (!changed.isEmpty()) {
+      throw new ConfigError("a resumed run keeps the settings that shape its result, but these differ from "
+          + source + ": " + String.join(", ", changed)
+          + " (only training.epochs, training.worker-prefetch and output.* may change)");
     }
   }
 
   /**
-   * Runs the experiment to the end (call {@link #validate()} first to fail before Spark starts; the schedule is
-   * built again here once the epoch length is known).
+   * Runs the experiment to the end in a new run folder under {@code output.dir}.
    *
    * @return where the results went and the final figures
    */
   public RunSummary run() {
+    return withSpark(sc -> train(sc, null, Optional.empty(), false, EpochListener.NONE));
+  }
+
+  /**
+   * Continues a run from its newest intact checkpoint, in its own folder, with its own Spark context.
+   *
+   * @param runFolderUri the run folder
+   * @param stretchSchedule whether the schedule's {@code auto} parameters follow an extended {@code training.epochs}
+   *     (otherwise they keep the length the run started with)
+   * @return the whole run's figures, resumed epochs included
+   * @throws RunFailure if the folder has no intact checkpoint
+   */
+  public RunSummary resume(String runFolderUri, boolean stretchSchedule) {
+    return withSpark(sc -> {
+      RunFolder folder = openRunFolder(runFolderUri, sc.hadoopConfiguration());
+      Checkpoint checkpoint = newestCheckpoint(folder)
+          .orElseThrow(() -> new RunFailure(folder.uri() + " has no checkpoint to resume from (none was written"
+              + " before the run stopped): start the experiment again with train EXPERIMENT.conf"));
+      return train(sc, folder, Optional.of(checkpoint), stretchSchedule, EpochListener.NONE);
+    });
+  }
+
+  /**
+   * Runs the experiment into a given run folder, continuing from its newest intact checkpoint if it has one and
+   * starting afresh there otherwise; calls {@code listener} after every epoch. For sweeps, which choose each trial's
+   * folder and may stop trials early. A folder with a checkpoint must have been started with the same
+   * result-shaping settings ({@link ResumeCheck}); {@code training.epochs} may be larger, the schedule's {@code auto}
+   * parameters keep the length the run started with.
+   *
+   * @param sc the Spark context to use (not stopped here)
+   * @param runFolderUri the run folder; created if missing
+   * @param listener told after every epoch, may stop the run
+   * @return the run's figures and whether it completed or was stopped
+   * @throws ConfigError if the folder's recorded settings differ in result-shaping keys
+   * @throws RunFailure if data or storage fail
+   */
+  public RunSummary runIn(JavaSparkContext sc, String runFolderUri, EpochListener listener) {
+    RunFolder folder;
+    try {
+      folder = RunFolder.at(runFolderUri, sc.hadoopConfiguration());
+    } catch (StorageException | IllegalArgumentException e) {
+      throw new RunFailure(e.getMessage(), e);
+    }
+    Optional<Checkpoint> checkpoint = newestCheckpoint(folder);
+    if (checkpoint.isPresent()) {
+      String source = folder.fileUri(RunRecorder.CONFIG);
+      refuseResultChanges(
+          new SettingsLoader().loadText(RunRecorder.recordedConfig(folder), source, List.of()), settings, source);
+    }
+    for (String line : SettingsEcho.lines(SettingsLoader.activeParameters(settings))) {
+      info(line);
+    }
+    return train(sc, folder, checkpoint, false, listener);
+  }
+
+  /** As {@link #runIn(JavaSparkContext, String, EpochListener)}, in a Spark context of its own. */
+  public RunSummary runIn(String runFolderUri, EpochListener listener) {
+    try (JavaSparkContext sc = SparkContexts.create("lrsched " + settings.name())) {
+      return runIn(sc, runFolderUri, listener);
+    }
+  }
+
+  private RunSummary withSpark(java.util.function.Function<JavaSparkContext, RunSummary> body) {
     for (String line : SettingsEcho.lines(SettingsLoader.activeParameters(settings))) {
       info(line);
     }
     try (JavaSparkContext sc = SparkContexts.create("lrsched " + settings.name())) {
-      return train(sc);
+      return body.apply(sc);
     }
   }
 
-  private RunSummary train(JavaSparkContext sc) {
+  private Optional<Checkpoint> newestCheckpoint(RunFolder folder) {
+    try {
+      return new CheckpointStore(folder, settings.output().keepCheckpoints())
+          .newest(warning -> console.println("[WARN] " + warning));
+    } catch (StorageException e) {
+      throw new RunFailure(e.getMessage(), e);
+    }
+  }
+
+  private static RunFolder openRunFolder(String runFolderUri, Configuration hadoopConf) {
+    try {
+      return RunFolder.open(runFolderUri, hadoopConf);
+    } catch (StorageException | IllegalArgumentException e) {
+      throw new RunFailure(e.getMessage(), e);
+    }
+  }
+
+  private RunSummary train(JavaSparkContext sc, RunFolder folder, Optional<Checkpoint> checkpoint,
+      boolean stretchSchedule, EpochListener listener) {
     ModelSettings m = settings.model();
-    boolean channelsLast = ModelSpecs.channelsLast(settings);
+    TrainingSettings t = settings.training();
+    OutputSettings o = settings.output();
+    Optional<ModelFile.Loaded> restored =
+        checkpoint.map(c -> ModelFile.fromZip(c.model(), "the checkpoint after epoch " + c.epochs()));
+    // A restored network keeps the layout it was built with, whatever "auto" resolves to on this machine.
+    boolean channelsLast = restored.map(r -> r.metadata().channelsLast()).orElseGet(() ->
+        ModelSpecs.channelsLast(settings));
     info(settings.data().source().equals("synthetic")
         ? "loading synthetic CIFAR-shaped data..."
         : "loading CIFAR-10 data (" + settings.data().source() + " at " + settings.data().path() + ")...");
     TrainingData data = loadData(sc, channelsLast);
-    TrainingSettings t = settings.training();
-    int workers = t.workers() > 0 ? t.workers() : sc.defaultParallelism();
+    int workers = checkpoint.map(Checkpoint::workers)
+        .orElse(t.workers() > 0 ? t.workers() : sc.defaultParallelism());
     WorkerLayout layout = new WorkerLayout(workers, t.batchSize(), t.averagingFrequency());
     int steps = layout.stepsPerEpoch(data.trainCount());
     int rounds = layout.rounds(steps);
@@ -99,17 +210,40 @@ public final class ExperimentRunner {
     info("parameter averaging: " + workers + " workers x " + layout.batchPerWorker() + " images per step, "
         + "averaging every " + t.averagingFrequency() + " steps; " + steps + " steps (" + rounds
         + " rounds) per epoch");
-
-    LearningRateSchedule schedule = schedule(steps, workers);
+    if (checkpoint.isPresent() && checkpoint.get().stepsPerEpoch() != steps) {
+      throw new RunFailure("the data gives " + steps + " steps per epoch, the checkpoint was taken with "
+          + checkpoint.get().stepsPerEpoch() + ": the training split changed since the run started");
+    }
+    int firstEpoch = checkpoint.map(Checkpoint::epochs).orElse(0);
+    if (firstEpoch > t.epochs()) {
+      throw new ConfigError("training.epochs = " + t.epochs() + ": the run already has " + firstEpoch
+          + " epochs; resume with --set training.epochs=N, N >= " + firstEpoch);
+    }
+    int scheduleEpochs = stretchSchedule ? t.epochs() : checkpoint.map(Checkpoint::scheduleEpochs).orElse(t.epochs());
+    LearningRateSchedule schedule = ConfiguredSchedule.of(settings, steps, workers, scheduleEpochs);
+    if (checkpoint.isPresent() && checkpoint.get().scheduleState().isPresent()) {
+      schedule = schedule.restore(checkpoint.get().scheduleState().get());
+    }
     info(ScheduleMessages.describe(schedule));
     // The run folder is made only once data, layout and schedule are known to be good: a failed start leaves none.
-    RunRecorder recorder = RunRecorder.create(settings);
+    RunRecorder recorder = checkpoint.isPresent() ? RunRecorder.resume(folder, settings, checkpoint.get())
+        : folder != null ? RunRecorder.startIn(folder, settings)
+        : RunRecorder.create(settings, sc.hadoopConfiguration());
     info("results go to " + recorder.uri());
     recorder.recordSpark(sc);
+    ExecutorLossReporter losses = new ExecutorLossReporter(console);
+    sc.sc().addSparkListener(losses);
 
-    ComputationGraph graph = ResNet.init(ModelSpecs.of(settings));
+    ComputationGraph graph = restored.map(ModelFile.Loaded::network).orElseGet(() ->
+        ResNet.init(ModelSpecs.of(settings)));
+    ModelMetadata metadata = ModelMetadata.unitScaled(data.classNames(), 32, 32, 3, channelsLast);
+    if (restored.isPresent() && !restored.get().metadata().equals(metadata)) {
+      throw new RunFailure("the checkpoint's model has " + restored.get().metadata() + ", the data now gives "
+          + metadata);
+    }
     info("model: " + m.stages() + " modules, filters " + m.filters() + ", " + graph.numParams() + " parameters");
-    CollectionAccumulator<StepRecord> stepRecords = sc.sc().collectionAccumulator("lrsched-steps");
+    StepRecordAccumulator stepRecords = new StepRecordAccumulator();
+    sc.sc().register(stepRecords, "lrsched-steps");
     LrHook hook = new LrHook(stepRecords);
     TaskThreads threads = TaskThreads.forWorkers(sc, workers);
     info(threads.threads() + " native thread(s) per training task");
@@ -119,9 +253,19 @@ public final class ExperimentRunner {
         new DistributedEvaluator(sc, data.testBatches(), data.classNames().size(), threads);
 
     MonitoredMetric monitored = MonitoredMetric.of(settings.schedule());
-    List<EpochMetrics> history = new ArrayList<>();
+    List<EpochMetrics> history = new ArrayList<>(checkpoint.map(c -> MetricsCsv.parse(c.metricsCsv())).orElse(
+        List.of()));
+    Progress progress = new Progress(
+        checkpoint.map(Checkpoint::bestEpoch).orElse(0),
+        checkpoint.map(Checkpoint::bestValAccuracy).orElse(Double.NEGATIVE_INFINITY));
+    CheckpointStore checkpoints = new CheckpointStore(recorder.folder(), o.keepCheckpoints());
+    if (checkpoint.isPresent()) {
+      info("resumed from the checkpoint after epoch " + firstEpoch + ": training epochs " + (firstEpoch + 1)
+          + " to " + t.epochs() + (firstEpoch == t.epochs() ? " (none: the run is complete)" : ""));
+    }
     EvaluationResult last = null;
-    for (int epoch = 0; epoch < t.epochs(); epoch++) {
+    boolean stopped = false;
+    for (int epoch = firstEpoch; epoch < t.epochs(); epoch++) {
       long start = System.nanoTime();
       EpochLrTable table = EpochLrTable.of(schedule, epoch, steps);
       Broadcast<EpochLrTable> tableBroadcast = sc.broadcast(table);
@@ -136,7 +280,7 @@ public final class ExperimentRunner {
       }
       batches.release();
       tableBroadcast.destroy();
-      List<StepRecord> applied = new ArrayList<>(stepRecords.value());
+      List<StepRecord> applied = stepRecords.value();
       reportLrMismatches(applied);
 
       last = evaluator.evaluate(sparkNet.getNetwork());
@@ -144,15 +288,65 @@ public final class ExperimentRunner {
       EpochMetrics metrics = EpochSummary.of(epoch, table, applied, last, seconds, steps, regularization(sparkNet));
       history.add(metrics);
       console.println(KerasLine.format(metrics, t.epochs()));
+      // DL4J's epoch counter, saved with the network; parameter averaging keeps only the iteration counter.
+      sparkNet.getNetwork().getConfiguration().setEpochCount(epoch + 1);
       recorder.recordEpoch(history, applied);
       schedule = schedule.onEpochEnd(epoch, monitored.valueOf(metrics));
+
+      if (o.keepBest() && metrics.valAccuracy() > progress.bestValAccuracy) {
+        progress = new Progress(epoch + 1, metrics.valAccuracy());
+        recorder.recordModel(MODEL_BEST, ModelFile.toZip(sparkNet.getNetwork(), metadata));
+      }
+      boolean due = (epoch + 1) % o.checkpointEvery() == 0 || epoch + 1 == t.epochs();
+      if (due) {
+        checkpoint(checkpoints, recorder, sparkNet.getNetwork(), metadata, history, epoch + 1, steps, workers,
+            scheduleEpochs, schedule, progress);
+      }
+      if (listener.afterEpoch(epoch + 1, metrics) == EpochListener.Decision.STOP) {
+        if (!due) {
+          checkpoint(checkpoints, recorder, sparkNet.getNetwork(), metadata, history, epoch + 1, steps, workers,
+              scheduleEpochs, schedule, progress);
+        }
+        stopped = epoch + 1 < t.epochs();
+        if (stopped) {
+          info("stopped after epoch " + (epoch + 1) + " of " + t.epochs() + " as asked; resumable from "
+              + recorder.uri());
+        }
+        break;
+      }
     }
+    if (last == null) {
+      last = evaluator.evaluate(sparkNet.getNetwork()); // nothing left to train: report on the restored network
+    }
+    sc.sc().removeSparkListener(losses);
 
     info("evaluating network...");
     String report = recorder.recordFinal(history, last, data.classNames());
+    recorder.recordModel(MODEL, ModelFile.toZip(sparkNet.getNetwork(), metadata));
     console.println(report);
     data.release();
-    return new RunSummary(recorder.uri(), history, last);
+    return new RunSummary(recorder.uri(), history, last, stopped);
+  }
+
+  /** The best val_accuracy so far, for model-best.zip. */
+  private record Progress(int bestEpoch, double bestValAccuracy) {}
+
+  private void checkpoint(CheckpointStore store, RunRecorder recorder, ComputationGraph network,
+      ModelMetadata metadata, List<EpochMetrics> history, int epochs, int steps, int workers, int scheduleEpochs,
+      LearningRateSchedule schedule, Progress progress) {
+    long start = System.nanoTime();
+    Checkpoint checkpoint = new Checkpoint(epochs, steps, workers, scheduleEpochs, schedule.snapshot(),
+        progress.bestEpoch(), progress.bestValAccuracy(), MetricsCsv.toCsv(history), recorder.lrAppliedCsv(),
+        ModelFile.toZip(network, metadata));
+    CheckpointStore.Written written;
+    try {
+      written = store.write(checkpoint);
+    } catch (StorageException e) {
+      throw new RunFailure(e.getMessage() + " (the previous checkpoint is intact: resume with train --resume "
+          + recorder.uri() + ")", e);
+    }
+    info(String.format(Locale.ROOT, "checkpoint after epoch %d: %.1f kB in %.2f s, %s -> %s", epochs,
+        written.bytes() / 1e3, (System.nanoTime() - start) / 1e9, written.at(), written.uri()));
   }
 
   /** Reads the data; a source that cannot be read is the user's to fix: one line, exit 1. */

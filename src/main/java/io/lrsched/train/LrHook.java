@@ -6,7 +6,6 @@ import java.util.Map;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.util.CollectionAccumulator;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -21,7 +20,7 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
  * Runs on every worker around every local step: before the step it sets the updater's learning rate to the
  * schedule's value for this (epoch, global step), taken from the broadcast table; after the step it reads back the
  * rate the updater actually applied and records it, with the step's loss and accuracy, in an accumulator the driver
- * gathers.
+ * gathers (keyed by epoch, step and worker, so that a task Spark runs twice is recorded once).
  *
  * <p>Nothing here depends on DL4J's own iteration or epoch counters, which each worker keeps separately and which
  * parameter averaging does not reconcile: the step is {@code roundStart + j} for the worker's j-th step of the
@@ -35,7 +34,7 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 final class LrHook extends BaseTrainingListener implements TrainingHook {
   private static final long serialVersionUID = 1L;
 
-  private final CollectionAccumulator<StepRecord> records;
+  private final StepRecordAccumulator records;
   private Broadcast<EpochLrTable> table;
   private int epoch;
   private int roundStart;
@@ -46,7 +45,7 @@ final class LrHook extends BaseTrainingListener implements TrainingHook {
   private transient int correct;
   private transient double expectedLr;
 
-  LrHook(CollectionAccumulator<StepRecord> records) {
+  LrHook(StepRecordAccumulator records) {
     this.records = records;
   }
 

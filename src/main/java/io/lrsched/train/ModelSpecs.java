@@ -2,6 +2,7 @@ package io.lrsched.train;
 
 import io.lrsched.config.ExperimentSettings;
 import io.lrsched.config.ModelSettings;
+import io.lrsched.data.LabeledImage;
 import io.lrsched.model.FastLayers;
 import io.lrsched.model.ResNetSpec;
 import io.lrsched.nativeops.NativeSetup;
@@ -18,7 +19,8 @@ public final class ModelSpecs {
   /**
    * Whether the experiment's network runs NHWC. {@code auto} (the default) means NHWC where lrsched's fast layers run
    * (oneDNN build with helpers) and NCHW on DL4J's plain path, each the faster layout there (docs/PERFORMANCE.md).
-   * Resolving {@code auto} loads the native libraries ({@link NativeSetup#configure()}) if nothing has yet.
+   * Resolving {@code auto} needs the native configuration installed ({@link NativeSetup#configure()}, which the
+   * entry point calls before commands that train; installed here for other callers).
    *
    * @param settings the experiment
    * @return true for NHWC
@@ -28,7 +30,9 @@ public final class ModelSpecs {
       case "nhwc" -> true;
       case "nchw" -> false;
       default -> {
-        NativeSetup.configure(); // decides the native build before anything loads ND4J
+        // FastLayers asks ND4J, which must not load before the native build is chosen. The entry point has chosen it
+        // for every command that trains; this covers callers that are not commands (tests, benchmarks).
+        NativeSetup.configure();
         yield FastLayers.enabled();
       }
     };
@@ -37,7 +41,7 @@ public final class ModelSpecs {
   /** @return the experiment's network */
   public static ResNetSpec of(ExperimentSettings settings) {
     ModelSettings m = settings.model();
-    return new ResNetSpec(32, 32, 3, TrainingData.CLASSES,
+    return new ResNetSpec(LabeledImage.HEIGHT, LabeledImage.WIDTH, LabeledImage.CHANNELS, LabeledImage.CLASSES,
         m.stages().stream().mapToInt(Integer::intValue).toArray(),
         m.filters().stream().mapToInt(Integer::intValue).toArray(),
         m.l2Module(), m.l2Stem(), m.l2Dense(), m.batchNormEpsilon(), m.batchNormMomentum(),

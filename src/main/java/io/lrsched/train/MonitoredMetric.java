@@ -2,11 +2,11 @@ package io.lrsched.train;
 
 import io.lrsched.config.ScheduleSettings;
 import io.lrsched.report.EpochMetrics;
-import java.util.Map;
 
 /**
  * The metric the driver feeds to adaptive schedules after each epoch ({@code schedule.plateau.monitor}):
- * val-loss, val-accuracy, train-loss or train-accuracy.
+ * val-loss, val-accuracy, train-loss or train-accuracy. Schedules other than plateau ignore the value, and the
+ * driver feeds them nothing (NaN).
  */
 final class MonitoredMetric {
   private final String name;
@@ -16,9 +16,8 @@ final class MonitoredMetric {
   }
 
   static MonitoredMetric of(ScheduleSettings schedule) {
-    Object plateau = schedule.block().get("plateau");
-    Object monitor = plateau instanceof Map<?, ?> m ? m.get("monitor") : null;
-    return new MonitoredMetric(monitor == null ? "val-loss" : monitor.toString());
+    return new MonitoredMetric(schedule.type().equals("plateau") ? (String) schedule.parameters().get("monitor")
+        : "none");
   }
 
   double valueOf(EpochMetrics metrics) {
@@ -27,8 +26,7 @@ final class MonitoredMetric {
       case "val-accuracy" -> metrics.valAccuracy();
       case "train-loss" -> metrics.loss();
       case "train-accuracy" -> metrics.accuracy();
-      default -> throw new IllegalStateException("schedule.plateau.monitor = " + name
-          + ": expected val-loss, val-accuracy, train-loss or train-accuracy");
+      default -> Double.NaN;
     };
   }
 

@@ -1,5 +1,6 @@
 package io.lrsched.train;
 
+import io.lrsched.checkpoint.Checkpoint;
 import io.lrsched.config.ExperimentSettings;
 import io.lrsched.report.ClassificationReport;
 import io.lrsched.report.EpochMetrics;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import scala.Tuple2;
 
@@ -47,26 +49,87 @@ public final class RunRecorder {
    * @throws StorageException if the file cannot be written
    */
   public static void writeConfig(RunFolder folder, ExperimentSettings settings, String what) {
-    folder.writeText(CONFIG, "# Resolved configuration of this " + what + " (from " + settings.source() + ")\n"
-        + settings.rendered());
+    folder.writeText(CONFIG, configText(settings, what));
   }
 
-  /** Creates the run folder and writes the resolved configuration, before any Spark work. */
-  static RunRecorder create(ExperimentSettings settings) {
+  /**
+   * Creates the run folder and writes the resolved configuration, before any Spark work.
+   *
+   * @param hadoopConf Spark's Hadoop configuration, so that {@code spark.hadoop.*} settings reach the file system
+   */
+  static RunRecorder create(ExperimentSettings settings, Configuration hadoopConf) {
+    RunFolder folder;
     try {
-      RunFolder folder = RunFolder.create(settings.output().dir(), settings.name());
-      RunRecorder recorder = new RunRecorder(settings, folder);
-      writeConfig(folder, settings, "run");
-      recorder.provenance
-          .append("program: lrsched ").append(version()).append('\n')
-          .append("started: ").append(Instant.now()).append('\n')
-          .append("experiment file: ").append(settings.source()).append('\n')
-          .append("java: ").append(System.getProperty("java.version")).append('\n');
-      folder.writeText(PROVENANCE, recorder.provenance.toString());
-      return recorder;
+      folder = RunFolder.create(settings.output().dir(), settings.name(), hadoopConf);
     } catch (StorageException e) {
       throw new RunFailure("output.dir = " + settings.output().dir() + ": " + e.getMessage(), e);
     }
+    return startIn(folder, settings);
+  }
+
+  /** Starts a run afresh in a given folder: writes its configuration and provenance, replacing any. */
+  static RunRecorder startIn(RunFolder folder, ExperimentSettings settings) {
+    RunRecorder recorder = new RunRecorder(settings, folder);
+    recorder.write(CONFIG, configText(settings, "run"));
+    recorder.provenance
+        .append("program: lrsched ").append(version()).append('\n')
+        .append("started: ").append(Instant.now()).append('\n')
+        .append("experiment file: ").append(settings.source()).append('\n')
+        .append("java: ").append(System.getProperty("java.version")).append('\n');
+    recorder.write(PROVENANCE, recorder.provenance.toString());
+    return recorder;
+  }
+
+  /**
+   * Continues a run from a checkpoint: metrics.csv and lr-applied.csv go back to what they were at the checkpoint
+   * (epochs recorded after it are trained again), config.conf records the settings now in force (an extended
+   * training.epochs), and the provenance notes the resumption.
+   */
+  static RunRecorder resume(RunFolder folder, ExperimentSettings settings, Checkpoint checkpoint) {
+    RunRecorder recorder = new RunRecorder(settings, folder);
+    recorder.lrApplied.setLength(0);
+    recorder.lrApplied.append(checkpoint.lrAppliedCsv());
+    recorder.write(METRICS, checkpoint.metricsCsv());
+    recorder.write(LR_APPLIED, checkpoint.lrAppliedCsv());
+    recorder.write(CONFIG, configText(settings, "run"));
+    if (folder.exists(PROVENANCE)) {
+      recorder.provenance.append(folder.readText(PROVENANCE));
+    }
+    recorder.provenance.append("resumed: ").append(Instant.now()).append(" from the checkpoint after epoch ")
+        .append(checkpoint.epochs()).append(" (lrsched ").append(version()).append(")\n");
+    recorder.write(PROVENANCE, recorder.provenance.toString());
+    return recorder;
+  }
+
+  /**
+   * The configuration a run recorded.
+   *
+   * @throws RunFailure if the folder has none
+   */
+  static String recordedConfig(RunFolder folder) {
+    try {
+      return folder.readText(CONFIG);
+    } catch (StorageException e) {
+      throw new RunFailure(e.getMessage() + ": not a run folder of lrsched train", e);
+    }
+  }
+
+  private static String configText(ExperimentSettings settings, String what) {
+    return "# Resolved configuration of this " + what + " (from " + settings.source() + ")\n" + settings.rendered();
+  }
+
+  RunFolder folder() {
+    return folder;
+  }
+
+  /** lr-applied.csv as recorded so far. */
+  String lrAppliedCsv() {
+    return lrApplied.toString();
+  }
+
+  /** Writes a model file (model.zip, model-best.zip). */
+  void recordModel(String name, byte[] zip) {
+    writeBytes(name, zip);
   }
 
   String uri() {

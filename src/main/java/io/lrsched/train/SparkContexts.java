@@ -1,6 +1,8 @@
 package io.lrsched.train;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
+import scala.Tuple2;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
@@ -21,6 +23,28 @@ public final class SparkContexts {
     conf.setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
     conf.setIfMissing("spark.kryo.registrator", KryoSetup.class.getName());
     conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+    String plugins = conf.get("spark.plugins", "");
+    if (!plugins.contains(NativePlugin.class.getName())) {
+      conf.set("spark.plugins", plugins.isEmpty() ? NativePlugin.class.getName()
+          : plugins + "," + NativePlugin.class.getName());
+    }
     return new JavaSparkContext(conf);
+  }
+
+  /**
+   * The Hadoop configuration a Spark context of this application would have, without starting one: Hadoop's
+   * defaults and site files with every {@code spark.hadoop.*} setting (prefix removed) laid over them, as Spark lays
+   * them. For run-folder reads that come before Spark starts (a resumed run's config.conf).
+   *
+   * @return a new configuration
+   */
+  public static Configuration hadoopConfiguration() {
+    Configuration conf = new Configuration();
+    for (Tuple2<String, String> entry : new SparkConf().getAll()) {
+      if (entry._1().startsWith("spark.hadoop.")) {
+        conf.set(entry._1().substring("spark.hadoop.".length()), entry._2());
+      }
+    }
+    return conf;
   }
 }

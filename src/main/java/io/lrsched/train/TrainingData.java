@@ -7,7 +7,6 @@ import io.lrsched.data.LabeledImage;
 import io.lrsched.data.Minibatches;
 import io.lrsched.data.Split;
 import io.lrsched.data.Subsets;
-import io.lrsched.nativeops.NativeSetup;
 import java.util.List;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -39,9 +38,6 @@ public record TrainingData(
   /** Images per evaluation minibatch: inference needs no small batches. */
   private static final int EVAL_BATCH = 256;
 
-  /** The number of classes every data source here produces (CIFAR-10). */
-  public static final int CLASSES = 10;
-
   static TrainingData load(JavaSparkContext sc, DataSettings settings, long seed, boolean channelsLast) {
     int partitions = settings.partitions() > 0 ? settings.partitions() : sc.defaultParallelism();
     ImageSource source =
@@ -49,9 +45,9 @@ public record TrainingData(
             settings.syntheticTrainSize(), settings.syntheticTestSize());
     List<String> classNames = source.classNames(sc);
     JavaRDD<LabeledImage> train =
-        configureNatives(subset(source.load(sc, Split.TRAIN), settings.trainSubset(), seed));
+        subset(source.load(sc, Split.TRAIN), settings.trainSubset(), seed);
     JavaRDD<LabeledImage> test =
-        configureNatives(subset(source.load(sc, Split.TEST), settings.testSubset(), seed + 1));
+        subset(source.load(sc, Split.TEST), settings.testSubset(), seed + 1);
 
     // Decoded once, kept in executor memory; zipWithIndex's own counting job fills the cache.
     JavaRDD<LabeledImage> cachedTrain = train.persist(StorageLevel.MEMORY_ONLY());
@@ -60,30 +56,42 @@ public record TrainingData(
     if (trainCount == 0) {
       throw new RunFailure(source.describe() + ": the training split is empty");
     }
-    int classes = classNames.size();
+    TestSplit testSplit = testSplit(source, test, classNames, seed, channelsLast);
+    return new TrainingData(classNames, cachedTrain, indexed, (int) trainCount, testSplit.batches(),
+        testSplit.count(), source.describe());
+  }
+
+  /**
+   * A data set's test split alone, as evaluation minibatches (cached).
+   *
+   * @param classNames class names in label order
+   * @param batches the test minibatches, cached
+   * @param count number of test images
+   * @param description where the images came from
+   */
+  record TestSplit(List<String> classNames, JavaRDD<DataSet> batches, long count, String description) {}
+
+  /** Loads only the test split, batched exactly as {@link #load} batches it, for evaluating a saved model. */
+  static TestSplit loadTest(JavaSparkContext sc, DataSettings settings, long seed, boolean channelsLast) {
+    int partitions = settings.partitions() > 0 ? settings.partitions() : sc.defaultParallelism();
+    ImageSource source =
+        ImageSources.create(settings.source(), settings.path(), partitions, seed,
+            settings.syntheticTrainSize(), settings.syntheticTestSize());
+    JavaRDD<LabeledImage> test =
+        subset(source.load(sc, Split.TEST), settings.testSubset(), seed + 1);
+    return testSplit(source, test, source.classNames(sc), seed, channelsLast);
+  }
+
+  private static TestSplit testSplit(
+      ImageSource source, JavaRDD<LabeledImage> test, List<String> classNames, long seed, boolean channelsLast) {
     JavaRDD<DataSet> testBatches =
-        Minibatches.toDataSets(test, EVAL_BATCH, channelsLast, classes, seed)
+        Minibatches.toDataSets(test, EVAL_BATCH, channelsLast, classNames.size(), seed)
             .persist(StorageLevel.MEMORY_ONLY());
     long testCount = testBatches.map(DataSet::numExamples).fold(0, Integer::sum);
     if (testCount == 0) {
       throw new RunFailure(source.describe() + ": the test split is empty");
     }
-    return new TrainingData(
-        classNames, cachedTrain, indexed, (int) trainCount, testBatches, testCount, source.describe());
-  }
-
-  /**
-   * Installs the fast native configuration in every executor JVM before its first ND4J array: everything that
-   * creates arrays on executors (minibatches, training, evaluation) reads from these RDDs, so this runs first there.
-   * On a cluster, submit/cluster.sh also passes the equivalent JVM flags.
-   */
-  private static JavaRDD<LabeledImage> configureNatives(JavaRDD<LabeledImage> images) {
-    return images.mapPartitions(
-        it -> {
-          NativeSetup.configure();
-          return it;
-        },
-        true);
+    return new TestSplit(classNames, testBatches, testCount, source.describe());
   }
 
   private static JavaRDD<LabeledImage> subset(JavaRDD<LabeledImage> images, int size, long seed) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bench command end to end on a small network: one-process figures with the FLOP-based GFLOP/s, then Spark
- * local[2] with parameter averaging and the split of a round's time, whose parts must add up to the round.
+ * local[2] with parameter averaging and the split of a round's time, whose measured parts must fit in the round.
  */
 class BenchCommandIT {
 
@@ -43,6 +43,7 @@ class BenchCommandIT {
         .matcher(out).find(), out);
     assertTrue(Pattern.compile("(?m)^inference: +[0-9.]+ images/s").matcher(out).find(), out);
     assertTrue(Pattern.compile("(?m)^decode: [1-9][0-9]* images/s per core").matcher(out).find(), out);
+    assertTrue(Pattern.compile("(?m)^parameters: [0-9]+ \\(updater state: [0-9]+\\)").matcher(out).find(), out);
     assertTrue(out.contains("spark: 2 workers x 8 images, averaging every 5 steps"), out);
 
     Matcher split = Pattern.compile("spark round split: (\\d+) ms per round = worker fit (\\d+) ms .*worker setup "
@@ -50,9 +51,12 @@ class BenchCommandIT {
     assertTrue(split.find(), out);
     long round = Long.parseLong(split.group(1));
     long fit = Long.parseLong(split.group(2));
-    long parts = fit + Long.parseLong(split.group(3)) + Long.parseLong(split.group(4))
-        + Long.parseLong(split.group(5)) + Long.parseLong(split.group(6));
+    // The last part (scheduling, serialisation, combine) is the remainder by definition; the others are measured by
+    // DL4J's statistics, independently of the round's wall time on the driver, and must fit in it: a key counted
+    // twice (DL4J nests its statistics) or a per-worker time not divided by the workers would overflow it.
+    long measured = fit + Long.parseLong(split.group(3)) + Long.parseLong(split.group(4))
+        + Long.parseLong(split.group(5));
     assertTrue(fit > 0 && fit < round, "workers fit for part of the round: " + split.group());
-    assertTrue(Math.abs(parts - round) <= 5, "the parts add up to the round (rounding aside): " + split.group());
+    assertTrue(measured <= round + 3, "the measured parts fit in the round (rounding aside): " + split.group());
   }
 }

@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.lrsched.finder.LrFinderSettings;
+import io.lrsched.config.ConfigError;
+import io.lrsched.config.LrFinderSettings;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine;
 
 /** lr-find's argument handling; the sweep itself runs in LrFindCommandIT. */
@@ -19,24 +20,24 @@ class LrFindCommandTest {
   }
 
   @Test
-  void shouldDefaultToTheFastAiSweep() {
-    assertEquals(new LrFinderSettings(1e-6, 10, 100, 0.98, 4), parse().finderSettings());
+  void shouldTakeTheFastAiSweepFromReferenceConf() {
+    assertEquals(new LrFinderSettings(1e-6, 10, 100, 0.98, 4), parse().source.load(parse().shorthands()).lrFinder());
   }
 
   @Test
-  void shouldReadEverySweepOption() {
-    LrFindCommand command = parse("conf/x.conf", "--min-lr", "1e-5", "--max-lr", "1", "--batches", "50",
-        "--smoothing", "0.9", "--stop-factor", "5", "--set", "training.batch-size=64");
-    assertEquals(new LrFinderSettings(1e-5, 1, 50, 0.9, 5), command.finderSettings());
-    assertEquals("conf/x.conf", command.source.experimentFile.toString());
-    assertEquals(java.util.List.of("training.batch-size=64"), command.source.overrides);
+  void shouldReadEverySweepOptionAsAShorthandThatWinsOverSet() {
+    LrFindCommand command = parse("--min-lr", "1e-5", "--max-lr", "1", "--batches", "50",
+        "--smoothing", "0.9", "--stop-factor", "5", "--set", "training.batch-size=64", "--set", "lr-finder.batches=7");
+    assertEquals(new LrFinderSettings(1e-5, 1, 50, 0.9, 5), command.source.load(command.shorthands()).lrFinder());
+    assertEquals(java.util.List.of("training.batch-size=64", "lr-finder.batches=7"), command.source.overrides);
   }
 
   @Test
-  void shouldTurnABadSweepOptionIntoAUsageErrorNamingIt() {
-    ParameterException e =
-        assertThrows(ParameterException.class, () -> parse("--min-lr", "1", "--max-lr", "0.1").finderSettings());
-    assertTrue(e.getMessage().startsWith("--max-lr = 0.1"), e.getMessage());
+  void shouldTurnABadSweepOptionIntoAConfigurationErrorNamingIt() {
+    LrFindCommand command = parse("--min-lr", "1", "--max-lr", "0.1");
+    ConfigError e = assertThrows(ConfigError.class, () -> command.source.load(command.shorthands()));
+    assertEquals(List.of("--set lr-finder.max-lr=0.1: lr-finder.max-lr = 0.1: expected a number > min-lr (1.0)"),
+        e.problems());
   }
 
   @Test

@@ -71,6 +71,14 @@ class PlotScheduleCommandTest {
   }
 
   @Test
+  void shouldPlotAnExperimentWithoutItsData() throws IOException {
+    // step.conf reads CIFAR-10 from LRSCHED_CIFAR10; plotting needs no data, so an empty data.path is fine
+    assertEquals(0, Main.run("plot-schedule", "conf/experiments/step.conf", "--set", "data.path=\"\"",
+        "--epochs", "3", "--out", out.toString()));
+    assertEquals("epoch,step", Files.readAllLines(onlyFolder().resolve("schedules.csv")).get(0));
+  }
+
+  @Test
   void shouldExitWithCodeTwoOnAnUnknownScheduleOrABadArgument() {
     assertEquals(Main.EXIT_CONFIG, Main.run("plot-schedule", "--schedule", "nope", "--out", out.toString()));
     assertEquals(Main.EXIT_CONFIG, Main.run("plot-schedule", "--epochs", "0", "--out", out.toString()));

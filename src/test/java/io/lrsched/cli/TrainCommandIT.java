@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lrsched.config.ExperimentSettings;
+import io.lrsched.config.SettingsLoader;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +84,34 @@ class TrainCommandIT {
       assertTrue(image.getWidth() > 100 && image.getHeight() > 100, png);
     }
     assertTrue(Files.readString(run.resolve("config.conf")).contains("drop-every"));
+    // The saved configuration is the run's: loaded back, it gives the same settings.
+    ExperimentSettings again = new SettingsLoader().load(run.resolve("config.conf"), List.of());
+    assertEquals(2, again.training().epochs());
+    assertEquals("step", again.schedule().type());
+    assertEquals(Map.of("factor", 0.25, "drop-every", 2), again.schedule().parameters());
+
+    // Provenance: the program, the experiment, Java, Spark and its configuration, start and end.
+    Map<String, String> provenance = new LinkedHashMap<>();
+    List<String> sparkConf = new ArrayList<>();
+    for (String line : Files.readAllLines(run.resolve("provenance.txt"))) {
+      int colon = line.indexOf(": ");
+      if (line.startsWith("spark conf: ")) {
+        sparkConf.add(line.substring("spark conf: ".length()));
+      } else {
+        provenance.put(line.substring(0, colon), line.substring(colon + 2));
+      }
+    }
+    assertEquals("lrsched development", provenance.get("program"), "unpackaged classes carry no version");
+    assertEquals("reference.conf", provenance.get("experiment file"));
+    assertEquals(System.getProperty("java.version"), provenance.get("java"));
+    assertEquals(org.apache.spark.package$.MODULE$.SPARK_VERSION(), provenance.get("spark version"));
+    assertTrue(provenance.get("spark application id").startsWith("local-"), provenance.toString());
+    Instant started = Instant.parse(provenance.get("started"));
+    Instant finished = Instant.parse(provenance.get("finished"));
+    assertTrue(!finished.isBefore(started), started + " .. " + finished);
+    assertTrue(sparkConf.contains("spark.serializer=org.apache.spark.serializer.KryoSerializer"), sparkConf.toString());
+    assertTrue(sparkConf.contains("spark.plugins=io.lrsched.train.NativePlugin"), sparkConf.toString());
+    assertEquals(sparkConf.stream().sorted().toList(), sparkConf, "sorted");
 
     // Every worker recorded every step it took, with the schedule's LR applied.
     List<String> applied = Files.readAllLines(run.resolve("lr-applied.csv"));

@@ -1,6 +1,7 @@
 package io.lrsched.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -47,6 +48,35 @@ class ClusterSubmitDryRunIT {
     assertTrue(executorOptions.contains("--add-opens=java.base/java.nio=ALL-UNNAMED"), executorOptions);
     assertEquals(List.of(Script.JAR.toString(), "train", "dry-run-it.conf"), tail(argv, 3));
     assertTrue(Files.readString(Path.of(RESOLVED)).contains("epochs=7"), "the shipped file has the overrides");
+  }
+
+  @Test
+  void shouldTakeLrschedsTrainOptionsAsLocalShDoesAndShipThemResolved() throws Exception {
+    List<String> argv = dryRun(Map.of(), "--schedule", "step", "--master", "spark://host:7077", "--epochs=3",
+        "--set", "schedule.step.factor=0.5", "--lr-plot", "lr-it.png");
+
+    for (String ours : List.of("--schedule", "step", "--epochs=3", "--set", "--lr-plot")) {
+      assertFalse(argv.contains(ours), ours + " must not reach spark-submit: " + argv);
+    }
+    assertPair(argv, "--master", "spark://host:7077");
+    String shipped = Files.readString(Path.of(RESOLVED));
+    for (String resolved : List.of("type=step", "epochs=3", "factor=0.5", "lr-plot=\"lr-it.png\"")) {
+      assertTrue(shipped.replace(" ", "").contains(resolved), resolved + " in the shipped file:\n" + shipped);
+    }
+  }
+
+  @Test
+  void shouldAcceptTheTrainCommandWordAndRefuseTheOthers() throws Exception {
+    Path experiment = scratch.resolve("dry-run-it.conf");
+    Files.writeString(experiment, "experiment.name = \"dry-run-it\"\n");
+    String out = Script.of("submit/cluster.sh", List.of("train", experiment.toString(), "--dry-run"),
+        Map.of("SPARK_HOME", "/opt/spark")).run(scratch.resolve("train.log"), 120);
+    assertTrue(out.contains("spark-submit"), out);
+    Path log = scratch.resolve("lr-find.log");
+    Process p = Script.of("submit/cluster.sh", List.of("lr-find", experiment.toString()),
+        Map.of("SPARK_HOME", "/opt/spark")).start(log);
+    assertEquals(2, Script.await(p, log, 60));
+    assertTrue(Files.readString(log).contains("submit/local.sh"), Files.readString(log));
   }
 
   @Test

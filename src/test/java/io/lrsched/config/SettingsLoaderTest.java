@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,10 +57,7 @@ class SettingsLoaderTest {
     assertEquals(3, s.training().epochs());
     assertEquals(0.1, s.training().lr());
     assertEquals("step", s.schedule().type());
-    @SuppressWarnings("unchecked")
-    var step = (java.util.Map<String, Object>) s.schedule().block().get("step");
-    assertEquals(0.5, ((Number) step.get("factor")).doubleValue());
-    assertEquals(15, ((Number) step.get("drop-every")).intValue());
+    assertEquals(Map.of("factor", 0.5, "drop-every", 15), s.schedule().parameters());
   }
 
   @Test
@@ -72,7 +72,8 @@ class SettingsLoaderTest {
     ConfigError e = error("training.lrr = 0.1");
     assertTrue(e.getMessage().contains("training.lrr"), e.getMessage());
     assertTrue(e.getMessage().contains("experiment.conf"), e.getMessage());
-    assertTrue(e.getMessage().contains("lr"), "lists the known keys: " + e.getMessage());
+    // the hint lists the section's keys; "lr" must appear as a key of its own, not as part of "training.lrr"
+    assertTrue(e.getMessage().matches(".*\\(known here: .*\\blr, .*\\)"), "lists the known keys: " + e.getMessage());
   }
 
   @Test
@@ -155,7 +156,7 @@ class SettingsLoaderTest {
   void shouldEchoSectionsInReadingOrderWithOnlyTheActiveSchedule() throws IOException {
     ExperimentSettings s = load(file("schedule.type = step"));
     List<String> echo = SettingsEcho.lines(SettingsLoader.activeParameters(s));
-    assertEquals(6, echo.size());
+    assertEquals(7, echo.size());
     assertTrue(echo.get(0).startsWith("experiment:"), echo.get(0));
     assertTrue(echo.get(3).startsWith("training:"), echo.get(3));
     String schedule = echo.get(4);
@@ -198,5 +199,98 @@ class SettingsLoaderTest {
     assertEquals("step", load(Path.of("conf/experiments/step.conf"), "data.path=/x").schedule().type());
     assertEquals("none", load(Path.of("conf/experiments/no-schedule.conf"), "data.path=/x").schedule().type());
     assertEquals("synthetic", load(Path.of("conf/smoke.conf")).data().source());
+    assertEquals("overhead-tiny", load(Path.of("conf/measure/overhead-tiny.conf")).name(), "docs/SCALING.md's input");
+  }
+
+  @Test
+  void shouldReportEveryProblemOfAFileAtOnceOneLineEachWithItsLine() throws IOException {
+    ConfigError e =
+        error("training.epochs = 0\ntraining.lr = -1\nmodel.stages = [1]\nschedule.type = cosine-ish\nfoo = 1",
+            "training.momentum=2");
+    List<String> problems = e.problems();
+    assertEquals(6, problems.size(), String.join("\n", problems));
+    assertTrue(problems.stream().anyMatch(p -> p.startsWith(dir.resolve("experiment.conf") + ":1: training.epochs = 0")),
+        problems.toString());
+    assertTrue(problems.stream().anyMatch(p -> p.contains(":2: training.lr = -1")), problems.toString());
+    assertTrue(problems.stream().anyMatch(p -> p.contains(":3: model.stages = [1]: expected 3 entries")),
+        problems.toString());
+    assertTrue(problems.stream().anyMatch(p -> p.contains(":4: schedule.type = \"cosine-ish\": expected one of")),
+        problems.toString());
+    assertTrue(problems.stream().anyMatch(p -> p.contains(":5: unknown key 'foo'")), problems.toString());
+    assertTrue(problems.stream().anyMatch(p -> p.startsWith("--set training.momentum=2: training.momentum = 2")),
+        problems.toString());
+    problems.forEach(p -> assertFalse(p.contains("\n"), p));
+  }
+
+  @Test
+  void shouldNameTheFileAndLineOrTheSetOfABadScheduleValue() throws IOException {
+    ConfigError fromFile = error("schedule.type = step\nschedule.step.factor = 1.5");
+    assertEquals(List.of(dir.resolve("experiment.conf") + ":2: schedule.step.factor = 1.5: expected a number in (0, 1]"),
+        fromFile.problems());
+    ConfigError fromSet = error("schedule.type = step", "schedule.step.drop-every=2.5");
+    assertEquals(
+        List.of("--set schedule.step.drop-every=2.5: schedule.step.drop-every = 2.5: expected an integer >= 1"),
+        fromSet.problems());
+  }
+
+  @Test
+  void shouldCheckTheActiveScheduleInFull() throws IOException {
+    assertTrue(error("schedule.type = plateau\nschedule.plateau.mode = lowest").getMessage()
+        .endsWith("schedule.plateau.mode = \"lowest\": expected one of max, min"));
+    assertTrue(error("schedule.warmup { epochs = 2, steps = 10 }").getMessage()
+        .contains("schedule.warmup.steps = 10: expected 0 while schedule.warmup.epochs = 2"));
+    assertTrue(error("schedule { type = multi-step, multi-step.milestones = [50, 40] }").getMessage()
+        .contains("schedule.multi-step.milestones = [50,40]: expected strictly increasing integers >= 1"));
+    assertTrue(error("schedule { type = piecewise, piecewise.values = [0.1] }").getMessage()
+        .contains("schedule.piecewise.values = [0.1]: expected 3 values, one more than schedule.piecewise.boundaries"));
+    // base-lr above max-lr = auto = lr0 = 0.1
+    assertTrue(error("schedule { type = cyclical, cyclical.base-lr = 0.2 }").getMessage()
+        .endsWith("experiment.conf:1: schedule.cyclical.base-lr = 0.2: expected a number below max-lr = auto = lr0 = 0.1"));
+    assertTrue(error("schedule { type = one-cycle, one-cycle.three-phase = maybe }").getMessage()
+        .contains("schedule.one-cycle.three-phase = \"maybe\": expected true or false"));
+    assertTrue(error("schedule { type = poly, poly.powr = 2 }").getMessage()
+        .contains("unknown key 'schedule.poly.powr' (known here: max-epochs, power)"));
+  }
+
+  @Test
+  void shouldCheckOnlyKindsAndKeysOfSchedulesNotInUse() throws IOException {
+    // a plateau typo does not matter while the step schedule runs ...
+    ExperimentSettings s = load(file("schedule { type = step, plateau.monitor = val-los, plateau.factor = 5 }"));
+    assertEquals("step", s.schedule().type());
+    // ... but a value of the wrong kind or an unknown key in any block is found up front
+    List<String> problems =
+        error("schedule { type = step, plateau.patience = many, cosine.t-max = soon, poly.powr = 2 }").problems();
+    assertEquals(3, problems.size(), problems.toString());
+    assertTrue(problems.get(0).contains("unknown key 'schedule.poly.powr'"), problems.toString());
+    assertTrue(problems.stream().anyMatch(p -> p.endsWith("schedule.plateau.patience = \"many\": expected a number")),
+        problems.toString());
+    assertTrue(problems.stream().anyMatch(p -> p.endsWith("schedule.cosine.t-max = \"soon\": expected a number or auto")),
+        problems.toString());
+  }
+
+  @Test
+  void shouldResolveAutoParametersFromTheTrainingSettings() throws IOException {
+    ExperimentSettings s = load(file("training { lr = 0.2, epochs = 40 }\nschedule.type = standard"));
+    assertEquals(Map.of("decay", 0.2 / 40), s.schedule().parameters());
+    assertEquals(Map.of("max-epochs", 40),
+        load(file("training.epochs = 40\nschedule.type = linear")).schedule().parameters());
+  }
+
+  @Test
+  void shouldTypeEveryParameterOfEverySchedulePresentInReferenceConf() {
+    com.typesafe.config.Config schedule =
+        com.typesafe.config.ConfigFactory.parseResources("reference.conf").getConfig("schedule");
+    for (String type : ScheduleReader.types(com.typesafe.config.ConfigFactory.parseResources("reference.conf"))) {
+      ExperimentSettings s = load(null, "schedule.type=" + type);
+      Set<String> expected = type.equals("none") ? Set.of() : schedule.getConfig(type).root().keySet();
+      assertEquals(new TreeSet<>(expected), new TreeSet<>(s.schedule().parameters().keySet()), type);
+    }
+  }
+
+  @Test
+  void shouldNotAskForDataWhenTheCommandReadsNone() throws IOException {
+    Path f = file("data.source = cifar-binary");
+    assertEquals("", new SettingsLoader().load(f, List.of(), false).data().path());
+    assertTrue(assertThrows(ConfigError.class, () -> load(f)).getMessage().contains("data.path"));
   }
 }

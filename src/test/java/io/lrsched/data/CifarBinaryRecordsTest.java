@@ -1,6 +1,5 @@
 package io.lrsched.data;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -42,7 +41,6 @@ class CifarBinaryRecordsTest {
     CifarBinaryRecords.iterate(new ByteArrayInputStream(data), "data_batch_1.bin").forEachRemaining(streamed::add);
 
     assertEquals(expected, streamed);
-    assertEquals(expected, CifarBinaryRecords.parseAll(data, "data_batch_1.bin"));
   }
 
   @Test
@@ -57,9 +55,6 @@ class CifarBinaryRecordsTest {
     assertTrue(e.getMessage().contains("record 2"), e.getMessage());
     assertTrue(e.getMessage().contains("truncated"), e.getMessage());
 
-    IllegalArgumentException whole =
-        assertThrows(IllegalArgumentException.class, () -> CifarBinaryRecords.parseAll(cut, "test_batch.bin"));
-    assertTrue(whole.getMessage().contains("test_batch.bin"), whole.getMessage());
   }
 
   @Test
@@ -91,7 +86,10 @@ class CifarBinaryRecordsTest {
     assertEquals(new LabeledImage(3, a.pixels()).hashCode(), a.hashCode());
     assertFalse(a.equals(new LabeledImage(4, a.pixels())));
     assertFalse(a.equals(b));
-    assertArrayEquals(a.pixels(), a.pixels());
+    // pixels() hands out a copy: writing to it leaves the image unchanged
+    byte[] handedOut = a.pixels();
+    handedOut[0] = 7;
+    assertEquals(5, a.pixel(0, 0, 0));
     assertThrows(IllegalArgumentException.class, () -> new LabeledImage(0, new byte[10]));
   }
 }

@@ -82,5 +82,8 @@ class ImageDecoderTest {
     IllegalArgumentException e = assertThrows(
         IllegalArgumentException.class, () -> ImageDecoder.decodeChw(new byte[] {1, 2, 3}, "broken.jpg"));
     assertTrue(e.getMessage().contains("broken.jpg"), e.getMessage());
+    // the JPEG reader's own complaint is kept, as the cause and in the line
+    assertTrue(e.getCause() instanceof javax.imageio.IIOException, String.valueOf(e.getCause()));
+    assertTrue(e.getMessage().contains(e.getCause().getMessage()), e.getMessage());
   }
 }

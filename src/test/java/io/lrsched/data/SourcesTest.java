@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Spark-free parts of the sources: the factory, metadata parsing, quotas and the synthetic generator. */
@@ -39,14 +38,6 @@ class SourcesTest {
     String text = String.join("\n", CifarBinarySource.OFFICIAL_CLASS_NAMES) + "\n\n";
     assertEquals(CifarBinarySource.OFFICIAL_CLASS_NAMES, CifarBinarySource.parseMeta(text, "m"));
     assertThrows(IllegalArgumentException.class, () -> CifarBinarySource.parseMeta("a\nb\n", "m"));
-  }
-
-  @Test
-  void shouldApportionStratifiedQuotasExactlyByLargestRemainder() {
-    Map<Integer, Long> quotas = Subsets.quotas(Map.of(0, 50L, 1, 30L, 2, 20L), 7);
-    // exact shares 3.5, 2.1, 1.4 -> floors 3, 2, 1 and the one left over goes to class 0 (remainder .5)
-    assertEquals(Map.of(0, 4L, 1, 2L, 2, 1L), quotas);
-    assertEquals(10L, Subsets.quotas(Map.of(0, 5L, 1, 5L, 2, 5L), 10).values().stream().mapToLong(x -> x).sum());
   }
 
   @Test

@@ -44,20 +44,5 @@ class SubsetsIT extends SparkITBase {
     JavaRDD<LabeledImage> all = source.load(sc, Split.TRAIN);
 
     assertSame(all, Subsets.random(all, 500, 1));
-    assertSame(all, Subsets.stratified(all, 10_000, 1));
-  }
-
-  @Test
-  void shouldKeepEachClassShareWhenStratified() {
-    // Unbalanced input: labels 0-4 keep all 50 records, labels 5-9 about a quarter (by a pixel's value).
-    JavaRDD<LabeledImage> unbalanced =
-        source.load(sc, Split.TRAIN).filter(x -> x.label() < 5 || x.pixel(0, 0, 0) % 4 == 0);
-    Map<Integer, Long> counts = unbalanced.map(LabeledImage::label).countByValue();
-    long total = counts.values().stream().mapToLong(Long::longValue).sum();
-
-    Map<Integer, Long> picked = Subsets.stratified(unbalanced, total / 5, 3).map(LabeledImage::label).countByValue();
-
-    assertEquals(Subsets.quotas(counts, total / 5), new TreeMap<>(picked));
-    assertEquals(total / 5, picked.values().stream().mapToLong(Long::longValue).sum());
   }
 }

@@ -57,8 +57,8 @@ class ResNetSpecTest {
     assertEquals(9, a.stages()[0], "constructor copies the array");
     a.stages()[1] = 5;
     assertEquals(9, a.stages()[1], "accessor returns a copy");
-    assertEquals(ResNetSpec.tutorial(CNN2DFormat.NCHW, 1), a);
-    assertEquals(ResNetSpec.tutorial(CNN2DFormat.NCHW, 1).hashCode(), a.hashCode());
+    assertEquals(TutorialSpec.of(CNN2DFormat.NCHW, 1), a);
+    assertEquals(TutorialSpec.of(CNN2DFormat.NCHW, 1).hashCode(), a.hashCode());
     assertEquals(27, a.moduleCount());
     assertEquals(8, a.finalHeight());
     assertTrue(a.toString().contains("stages=[9, 9, 9]"), a.toString());

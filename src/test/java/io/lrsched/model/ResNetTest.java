@@ -21,12 +21,12 @@ import org.nd4j.linalg.learning.regularization.Regularization;
 
 class ResNetTest {
 
-  private static final ResNetSpec TINY = ResNetSpec.tutorial(CNN2DFormat.NCHW, 42)
+  private static final ResNetSpec TINY = TutorialSpec.of(CNN2DFormat.NCHW, 42)
       .withArchitecture(new int[] {1, 1, 1}, new int[] {16, 16, 32, 64});
 
   @Test
   void shouldHaveTheTutorialsParameterCounts() {
-    ComputationGraph graph = ResNet.init(ResNetSpec.tutorial(CNN2DFormat.NCHW, 1));
+    ComputationGraph graph = ResNet.init(TutorialSpec.of(CNN2DFormat.NCHW, 1));
     long total = 0;
     long runningStats = 0;
     for (Layer layer : graph.getLayers()) {
@@ -68,7 +68,7 @@ class ResNetTest {
 
   @Test
   void shouldPutKerasL2TimesTwoOnWeightsOnly() {
-    ComputationGraphConfiguration conf = ResNet.configuration(ResNetSpec.tutorial(CNN2DFormat.NCHW, 1));
+    ComputationGraphConfiguration conf = ResNet.configuration(TutorialSpec.of(CNN2DFormat.NCHW, 1));
     assertEquals(2e-4, l2Of(conf, "s3m9_conv2", "W"), 1e-12);
     assertEquals(1e-3, l2Of(conf, "stem_conv", "W"), 1e-12);
     assertEquals(1e-3, l2Of(conf, "output", "W"), 1e-12);

@@ -8,13 +8,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lrsched.model.ResNet;
 import io.lrsched.model.ResNetSpec;
+import io.lrsched.model.TutorialSpec;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 
 class NativeSetupTest {
 
-  private static final ResNetSpec TINY = ResNetSpec.tutorial(CNN2DFormat.NCHW, 3)
+  private static final ResNetSpec TINY = TutorialSpec.of(CNN2DFormat.NCHW, 3)
       .withArchitecture(new int[] {1, 1, 1}, new int[] {16, 16, 32, 64});
 
   @Test

@@ -2,6 +2,7 @@ package io.lrsched.nativeops;
 
 import io.lrsched.model.ResNet;
 import io.lrsched.model.ResNetSpec;
+import io.lrsched.model.TutorialSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ public final class TrainingProbe {
     List<String> out = new ArrayList<>();
     out.add("config " + config);
     CNN2DFormat format = CNN2DFormat.valueOf(System.getProperty(FORMAT_PROPERTY, "NCHW"));
-    ResNetSpec spec = ResNetSpec.tutorial(format, 5)
+    ResNetSpec spec = TutorialSpec.of(format, 5)
         .withArchitecture(new int[] {1, 1, 1}, new int[] {16, 16, 32, 64});
     DataSet data = data(spec);
     ComputationGraph graph = train(spec, data, 1.0, "", out);

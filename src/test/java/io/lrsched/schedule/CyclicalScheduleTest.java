@@ -1,7 +1,6 @@
 package io.lrsched.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -61,12 +60,5 @@ class CyclicalScheduleTest {
     assertEquals(0.5, s.lr(2, 0, 3), EPS);
     assertEquals(0.3, s.lr(1, 0, 3), EPS);
     assertEquals(0.1, s.lr(4, 0, 3), EPS);
-  }
-
-  @Test
-  void shouldRejectMaxNotAboveBase() {
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> new CyclicalSchedule(0.5, 0.5, 4, ScheduleUnit.STEPS, CyclicalSchedule.Mode.TRIANGULAR, 1));
   }
 }

@@ -2,7 +2,6 @@ package io.lrsched.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -32,8 +31,6 @@ class DecaySchedulesTest {
     assertEquals(0.01, s.lr(4, 0, 10), EPS);
     assertEquals(0.001, s.lr(5, 0, 10), 1e-15);
     assertEquals(0.001, s.lr(50, 0, 10), 1e-15);
-    assertThrows(IllegalArgumentException.class, () -> new MultiStepSchedule(0.1, List.of(5, 5), 0.1));
-    assertThrows(IllegalArgumentException.class, () -> new MultiStepSchedule(0.1, List.of(0), 0.1));
   }
 
   @Test
@@ -52,15 +49,5 @@ class DecaySchedulesTest {
     assertEquals(0.2, epochs.lr(1, 5, 7), EPS);
     assertEquals(0.02, epochs.lr(2, 0, 7), EPS);
     assertFalse(epochs.perStep());
-  }
-
-  @Test
-  void shouldRejectPiecewiseWithMismatchedLengths() {
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> new PiecewiseConstantSchedule(ScheduleUnit.STEPS, List.of(10L), List.of(1.0)));
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> new PiecewiseConstantSchedule(ScheduleUnit.STEPS, List.of(10L, 5L), List.of(1.0, 2.0, 3.0)));
   }
 }

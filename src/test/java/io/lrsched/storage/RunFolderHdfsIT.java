@@ -1,7 +1,6 @@
 package io.lrsched.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +10,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
@@ -51,8 +49,8 @@ class RunFolderHdfsIT {
 
   @Test
   void shouldCreateWriteReplaceAndListOnHdfs() throws Exception {
-    RunFolder first = RunFolder.create(hdfsUri + "/runs", "step", Map.of(), FIXED);
-    RunFolder second = RunFolder.create(hdfsUri + "/runs", "step", Map.of(), FIXED);
+    RunFolder first = RunFolder.create(hdfsUri + "/runs", "step", new Configuration(), FIXED);
+    RunFolder second = RunFolder.create(hdfsUri + "/runs", "step", new Configuration(), FIXED);
 
     first.writeText("metrics.csv", "epoch,lr\n1,0.1\n");
     first.writeText("metrics.csv", "epoch,lr\n1,0.1\n2,0.1\n");
@@ -73,8 +71,8 @@ class RunFolderHdfsIT {
   }
 
   @Test
-  void shouldKeepOldFileOnHdfsWhenWriteFails() {
-    RunFolder run = RunFolder.create(hdfsUri + "/runs", "poly", Map.of(), FIXED);
+  void shouldKeepOldFileOnHdfsWhenWriteFails() throws Exception {
+    RunFolder run = RunFolder.create(hdfsUri + "/runs", "poly", new Configuration(), FIXED);
     run.writeText("model.zip", "good");
 
     assertThrows(
@@ -88,8 +86,9 @@ class RunFolderHdfsIT {
                 }));
 
     assertEquals("good", run.readText("model.zip"));
-    assertFalse(run.exists("model.zip.tmp"));
-    assertEquals(List.of("model.zip"), run.list());
+    // The temporary file (.model.zip.<uuid>.tmp) is hidden from list(): count every file, hidden ones included.
+    FileSystem fs = cluster.getFileSystem();
+    assertEquals(List.of(RunFolder.MARKER, "model.zip"), allFileNames(fs, new org.apache.hadoop.fs.Path(run.uri())));
   }
 
   private static List<String> allFileNames(FileSystem fs, org.apache.hadoop.fs.Path dir) throws Exception {

@@ -18,9 +18,9 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +42,7 @@ class RunFolderTest {
 
   @Test
   void shouldNameFolderAfterRunAndTimestamp() {
-    RunFolder run = RunFolder.create(tmp.toUri().toString(), "step", Map.of(), FIXED);
+    RunFolder run = RunFolder.create(tmp.toUri().toString(), "step", new Configuration(), FIXED);
 
     assertEquals("step-20240102-030405", run.name());
     assertTrue(run.uri().startsWith("file:"), run.uri());
@@ -52,11 +52,11 @@ class RunFolderTest {
   @Test
   void shouldNeverReuseAnExistingRunFolder() {
     String out = tmp.toUri().toString();
-    RunFolder first = RunFolder.create(out, "step", Map.of(), FIXED);
+    RunFolder first = RunFolder.create(out, "step", new Configuration(), FIXED);
     first.writeText("metrics.csv", "keep me");
 
-    RunFolder second = RunFolder.create(out, "step", Map.of(), FIXED);
-    RunFolder third = RunFolder.create(out, "step", Map.of(), FIXED);
+    RunFolder second = RunFolder.create(out, "step", new Configuration(), FIXED);
+    RunFolder third = RunFolder.create(out, "step", new Configuration(), FIXED);
 
     assertEquals("step-20240102-030405-2", second.name());
     assertEquals("step-20240102-030405-3", third.name());
@@ -66,7 +66,7 @@ class RunFolderTest {
 
   @Test
   void shouldTreatPathWithoutSchemeAsLocal() {
-    RunFolder run = RunFolder.create(tmp.resolve("runs").toString(), "none", Map.of(), FIXED);
+    RunFolder run = RunFolder.create(tmp.resolve("runs").toString(), "none", new Configuration(), FIXED);
 
     assertEquals("file:" + tmp.resolve("runs/none-20240102-030405"), run.uri());
     assertTrue(Files.isDirectory(tmp.resolve("runs/none-20240102-030405")));
@@ -74,7 +74,7 @@ class RunFolderTest {
 
   @Test
   void shouldReplaceFileAndLeaveNoTemporaryOrChecksumFiles() throws IOException {
-    RunFolder run = RunFolder.create(tmp.toString(), "linear", Map.of(), FIXED);
+    RunFolder run = RunFolder.create(tmp.toString(), "linear", new Configuration(), FIXED);
 
     run.writeText("config.conf", "first version, longer than the second");
     run.writeText("config.conf", "second");
@@ -88,7 +88,7 @@ class RunFolderTest {
 
   @Test
   void shouldKeepOldFileWhenWriteFailsHalfway() throws IOException {
-    RunFolder run = RunFolder.create(tmp.toString(), "poly", Map.of(), FIXED);
+    RunFolder run = RunFolder.create(tmp.toString(), "poly", new Configuration(), FIXED);
     run.writeText("model.zip", "good checkpoint");
 
     StorageException e =
@@ -109,7 +109,7 @@ class RunFolderTest {
 
   @Test
   void shouldListFilesInSubFoldersSortedWithoutHiddenOnes() {
-    RunFolder run = RunFolder.create(tmp.toString(), "step", Map.of(), FIXED);
+    RunFolder run = RunFolder.create(tmp.toString(), "step", new Configuration(), FIXED);
     run.writeText("metrics.csv", "x");
     run.writeText("checkpoints/epoch-002.zip", "x");
     run.writeText("checkpoints/epoch-001.zip", "x");
@@ -122,7 +122,7 @@ class RunFolderTest {
 
   @Test
   void shouldOpenAnExistingFolderAndRejectAMissingOne() {
-    RunFolder created = RunFolder.create(tmp.toString(), "step", Map.of(), FIXED);
+    RunFolder created = RunFolder.create(tmp.toString(), "step", new Configuration(), FIXED);
     created.writeText("state.json", "{}");
 
     RunFolder opened = RunFolder.open(created.uri());
@@ -136,7 +136,7 @@ class RunFolderTest {
 
   @Test
   void shouldReportMissingFileInOneLine() {
-    RunFolder run = RunFolder.create(tmp.toString(), "step", Map.of(), FIXED);
+    RunFolder run = RunFolder.create(tmp.toString(), "step", new Configuration(), FIXED);
 
     StorageException e = assertThrows(StorageException.class, () -> run.readText("metrics.csv"));
 
@@ -164,7 +164,7 @@ class RunFolderTest {
 
   @Test
   void shouldRejectBadRunAndFileNames() {
-    RunFolder run = RunFolder.create(tmp.toString(), "step", Map.of(), FIXED);
+    RunFolder run = RunFolder.create(tmp.toString(), "step", new Configuration(), FIXED);
 
     assertThrows(IllegalArgumentException.class, () -> RunFolder.create(tmp.toString(), "my run"));
     assertThrows(IllegalArgumentException.class, () -> RunFolder.create(tmp.toString(), "../up"));
@@ -176,7 +176,9 @@ class RunFolderTest {
 
   @Test
   void shouldStillWorkAfterJavaSerialization() throws Exception {
-    RunFolder run = RunFolder.create(tmp.toString(), "step", Map.of("io.file.buffer.size", "8192"), FIXED);
+    Configuration conf = new Configuration();
+    conf.set("io.file.buffer.size", "8192");
+    RunFolder run = RunFolder.create(tmp.toString(), "step", conf, FIXED);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(run);

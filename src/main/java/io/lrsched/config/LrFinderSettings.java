@@ -1,4 +1,6 @@
-package io.lrsched.finder;
+package io.lrsched.config;
+
+import java.io.Serializable;
 
 /**
  * The parameters of a learning-rate range test (Smith 2015, "Cyclical Learning Rates for Training Neural Networks",
@@ -11,31 +13,10 @@ package io.lrsched.finder;
  * @param batches minibatches in the sweep, {@code >= 2}
  * @param smoothing the exponential moving average's beta, {@code 0 <= smoothing < 1} (0 = no smoothing)
  * @param stopFactor stop when the smoothed loss exceeds this multiple of the best, {@code > 1}
+ *     (the {@code lr-finder} section of the configuration, checked by {@link SettingsLoader})
  */
-public record LrFinderSettings(double minLr, double maxLr, int batches, double smoothing, double stopFactor) {
-
-  /**
-   * Validates the parameters.
-   *
-   * @throws IllegalArgumentException one line naming the parameter, its value and what is allowed
-   */
-  public LrFinderSettings {
-    if (!(minLr > 0) || Double.isInfinite(minLr)) {
-      throw new IllegalArgumentException("min-lr = " + minLr + ": must be a finite number > 0");
-    }
-    if (!(maxLr > minLr) || Double.isInfinite(maxLr)) {
-      throw new IllegalArgumentException("max-lr = " + maxLr + ": must be a finite number > min-lr (" + minLr + ")");
-    }
-    if (batches < 2) {
-      throw new IllegalArgumentException("batches = " + batches + ": must be at least 2");
-    }
-    if (!(smoothing >= 0 && smoothing < 1)) {
-      throw new IllegalArgumentException("smoothing = " + smoothing + ": must be in [0, 1)");
-    }
-    if (!(stopFactor > 1) || Double.isInfinite(stopFactor)) {
-      throw new IllegalArgumentException("stop-factor = " + stopFactor + ": must be a finite number > 1");
-    }
-  }
+public record LrFinderSettings(double minLr, double maxLr, int batches, double smoothing, double stopFactor)
+    implements Serializable {
 
   /**
    * The LR of minibatch {@code i}: {@code minLr * (maxLr / minLr) ^ (i / (batches - 1))}, so the first is exactly
