@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -101,7 +103,12 @@ class TrainCommandIT {
         provenance.put(line.substring(0, colon), line.substring(colon + 2));
       }
     }
-    assertEquals("lrsched development", provenance.get("program"), "unpackaged classes carry no version");
+    // The version Maven filtered into the build's resources: the pom's own, read here from pom.xml itself.
+    Matcher pomVersion = Pattern
+        .compile("<artifactId>lrsched</artifactId>\\s*<version>([^<]+)</version>")
+        .matcher(Files.readString(Path.of("pom.xml")));
+    assertTrue(pomVersion.find(), "pom.xml names the project's version");
+    assertEquals("lrsched " + pomVersion.group(1), provenance.get("program"));
     assertEquals("reference.conf", provenance.get("experiment file"));
     assertEquals(System.getProperty("java.version"), provenance.get("java"));
     assertEquals(org.apache.spark.package$.MODULE$.SPARK_VERSION(), provenance.get("spark version"));
