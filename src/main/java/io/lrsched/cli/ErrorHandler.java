@@ -2,8 +2,6 @@ package io.lrsched.cli;
 
 import io.lrsched.config.ConfigError;
 import io.lrsched.train.RunFailure;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -13,8 +11,6 @@ import picocli.CommandLine.ParseResult;
  * its stack trace.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
-  private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
-
   @Override
   public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
     if (e instanceof ConfigError error) {
@@ -23,7 +19,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     }
     if (e instanceof RunFailure) {
       // The console gets one line; the log keeps the whole chain (e.g. the executor's trace behind a bad file).
-      LOG.error("run failed: {}", e.getMessage(), e);
+      RunLog.error("run failed: " + e.getMessage(), e);
       cli.getErr().println("lrsched: error: " + e.getMessage());
       return Main.EXIT_FAILURE;
     }

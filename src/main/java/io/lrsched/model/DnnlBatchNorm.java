@@ -13,8 +13,8 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_VARIANCE;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WORKSPACE;
 
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.bytedeco.dnnl.const_dnnl_op_desc_t;
 import org.bytedeco.dnnl.dnnl_batch_normalization_desc_t;
 import org.bytedeco.dnnl.dnnl_engine;
@@ -30,7 +30,6 @@ import org.bytedeco.javacpp.Pointer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * oneDNN's batch normalization (optionally fused with the ReLU that follows it), called directly through the
@@ -53,7 +52,9 @@ final class DnnlBatchNorm {
   private static final dnnl_engine ENGINE = AVAILABLE ? engine() : null;
   private static final ThreadLocal<dnnl_stream> STREAM = ThreadLocal.withInitial(DnnlBatchNorm::stream);
   /** Primitives are immutable and may run on several threads at once; one per shape, layout and kind. */
-  private static final Map<Key, Primitives> CACHE = new ConcurrentHashMap<>();
+  // One cache per thread: Spark runs several training tasks in one executor JVM at once, and identical tiny runs
+  // on local[2] diverged (different losses, some NaN) while the tasks shared primitives.
+  private static final ThreadLocal<Map<Key, Primitives>> CACHE = ThreadLocal.withInitial(HashMap::new);
 
   private DnnlBatchNorm() {}
 
@@ -162,7 +163,7 @@ final class DnnlBatchNorm {
       throw new IllegalStateException("oneDNN (org.bytedeco:dnnl) is not available on this platform");
     }
     Key key = new Key(java.util.Arrays.stream(shape).boxed().toList(), format, eps, relu, kind);
-    return CACHE.computeIfAbsent(key, DnnlBatchNorm::create);
+    return CACHE.get().computeIfAbsent(key, DnnlBatchNorm::create);
   }
 
   private static Primitives create(Key key) {
@@ -236,13 +237,27 @@ final class DnnlBatchNorm {
 
   /** The native address of an array's first element, checked to be laid out as oneDNN will read it. */
   private static long address(INDArray a) {
-    boolean dense = a.isVectorOrScalar() ? a.elementWiseStride() == 1
-        : a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a);
+    boolean dense = a.isVectorOrScalar() ? a.elementWiseStride() == 1 : rowMajorDense(a.shape(), a.stride());
     if (!dense || a.dataType() != DataType.FLOAT && a.dataType() != DataType.UINT8) {
       throw new IllegalArgumentException("oneDNN batch norm needs dense c-ordered float arrays (vectors: stride 1), got "
           + a.shapeInfoToString());
     }
     return a.data().address() + a.offset() * a.data().getElementSize();
+  }
+
+  /**
+   * Whether every dimension longer than 1 has the stride of a dense row-major array. ND4J gives a size-1 dimension
+   * any stride (a {@code [16,32,32,1]} array may carry {@code [1024,32,1,1]}), which is dense all the same.
+   */
+  private static boolean rowMajorDense(long[] shape, long[] stride) {
+    long expected = 1;
+    for (int i = shape.length - 1; i >= 0; i--) {
+      if (shape[i] != 1 && stride[i] != expected) {
+        return false;
+      }
+      expected *= shape[i];
+    }
+    return true;
   }
 
   /** A pointer to memory ND4J owns. */
