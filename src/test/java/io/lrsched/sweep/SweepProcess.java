@@ -22,7 +22,7 @@ final class SweepProcess {
     return """
         experiment.name = tiny
         data { source = synthetic, synthetic { train-size = 64, test-size = 32 } }
-        model { stages = [1, 1, 1], filters = [4, 4, 8, 16] }
+        model { stages = [1, 1, 1], filters = [8, 8, 16, 32] }
         training { epochs = %d, batch-size = 16, workers = 1 }
         output.dir = "%s"
         """.formatted(epochs, outputDir);
