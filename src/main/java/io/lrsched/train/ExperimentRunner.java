@@ -19,6 +19,7 @@ import io.lrsched.model.ResNet;
 import io.lrsched.report.EpochMetrics;
 import io.lrsched.report.KerasLine;
 import io.lrsched.report.MetricsCsv;
+import io.lrsched.report.ProgressBar;
 import io.lrsched.report.SettingsEcho;
 import io.lrsched.schedule.EpochLrTable;
 import io.lrsched.schedule.LearningRateSchedule;
@@ -57,6 +58,8 @@ public final class ExperimentRunner {
 
   private final ExperimentSettings settings;
   private final PrintStream console;
+  /** Set once the run folder exists, so that a failure after that marks the run failed in it. */
+  private RunRecorder recorder;
 
   /**
    * @param settings the validated experiment
@@ -171,6 +174,11 @@ public final class ExperimentRunner {
     }
     try (JavaSparkContext sc = SparkContexts.create("lrsched " + settings.name())) {
       return body.apply(sc);
+    } catch (RuntimeException | Error e) {
+      if (recorder != null) {
+        recorder.recordFailure(e);
+      }
+      throw e;
     }
   }
 
@@ -237,7 +245,7 @@ public final class ExperimentRunner {
     }
     info(ScheduleMessages.describe(schedule));
     // The run folder is made only once data, layout and schedule are known to be good: a failed start leaves none.
-    RunRecorder recorder = checkpoint.isPresent() ? RunRecorder.resume(folder, settings, checkpoint.get())
+    recorder = checkpoint.isPresent() ? RunRecorder.resume(folder, settings, checkpoint.get())
         : folder != null ? RunRecorder.startIn(folder, settings)
         : RunRecorder.create(settings, sc.hadoopConfiguration());
     info("results go to " + recorder.uri());
@@ -279,9 +287,12 @@ public final class ExperimentRunner {
           + " to " + t.epochs() + (firstEpoch == t.epochs() ? " (none: the run is complete)" : ""));
     }
     EvaluationResult last = null;
+    ProgressBar progressBar =
+        new ProgressBar(console, ProgressBar.Mode.detect(), System::nanoTime, t.epochs(), t.batchSize());
     boolean stopped = false;
     for (int epoch = firstEpoch; epoch < t.epochs(); epoch++) {
       long start = System.nanoTime();
+      progressBar.startEpoch(epoch + 1, steps);
       EpochLrTable table = EpochLrTable.of(schedule, epoch, steps);
       Broadcast<EpochLrTable> tableBroadcast = sc.broadcast(table);
       hook.startEpoch(tableBroadcast, epoch);
@@ -291,6 +302,7 @@ public final class ExperimentRunner {
       for (int round = 0; round < rounds; round++) {
         hook.startRound(round * t.averagingFrequency());
         sparkNet.fit(batches.round(round));
+        progressBar.stepsDone(Math.min(steps, (round + 1) * t.averagingFrequency()));
       }
       batches.release();
       tableBroadcast.destroy();
@@ -301,10 +313,11 @@ public final class ExperimentRunner {
       double seconds = (System.nanoTime() - start) / 1e9;
       EpochMetrics metrics = EpochSummary.of(epoch, table, applied, last, seconds, steps, regularization(sparkNet));
       history.add(metrics);
+      progressBar.endEpoch(seconds);
       console.println(KerasLine.format(metrics, t.epochs()));
       // DL4J's epoch counter, saved with the network; parameter averaging keeps only the iteration counter.
       sparkNet.getNetwork().getConfiguration().setEpochCount(epoch + 1);
-      recorder.recordEpoch(history, applied);
+      recorder.recordEpoch(history, applied, last, data.classNames());
       schedule = schedule.onEpochEnd(epoch, monitored.valueOf(metrics));
 
       if (o.keepBest() && metrics.valAccuracy() > progress.bestValAccuracy) {
