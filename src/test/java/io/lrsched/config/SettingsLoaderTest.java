@@ -106,6 +106,25 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void shouldReadTheImageOptionsAndRejectBadOnes() throws IOException {
+    ExperimentSettings s = load(file("data { image-size = 64, resize = pad, on-bad-image = skip,"
+        + " normalize = standardize, augment = true, augment-padding = 2 }"));
+    assertEquals(64, s.data().imageSize());
+    assertEquals("pad", s.data().resize());
+    assertTrue(s.data().skipBadImages());
+    assertEquals("standardize", s.data().normalize());
+    assertTrue(s.data().augment());
+    assertEquals(2, s.data().augmentPadding());
+    assertTrue(error("data.resize = squash").getMessage().contains("data.resize"));
+    assertTrue(error("data.on-bad-image = ignore").getMessage().contains("data.on-bad-image"));
+    assertTrue(error("data.normalize = zscore").getMessage().contains("data.normalize"));
+    assertTrue(error("data.image-size = 0").getMessage().contains("data.image-size"));
+    ConfigError cifar = error("data { source = cifar-binary, path = /d, image-size = 64 }");
+    assertTrue(cifar.getMessage().contains("data.image-size = 64") && cifar.getMessage().contains("data.resize"),
+        cifar.getMessage());
+  }
+
+  @Test
   void shouldRejectFiltersOfTheWrongLength() throws IOException {
     ConfigError e = error("model.filters = [64, 64, 128]");
     assertTrue(e.getMessage().contains("model.filters"), e.getMessage());
