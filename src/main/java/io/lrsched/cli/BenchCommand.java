@@ -2,6 +2,7 @@ package io.lrsched.cli;
 
 import io.lrsched.bench.BenchOptions;
 import io.lrsched.bench.BenchResult;
+import io.lrsched.bench.DecodeBenchmark;
 import io.lrsched.bench.ModelBenchmark;
 import io.lrsched.bench.SparkThroughput;
 import io.lrsched.config.ExperimentSettings;
@@ -78,6 +79,7 @@ final class BenchCommand implements Callable<Integer>, NativeCommand {
     BenchResult single =
         ModelBenchmark.run(new BenchOptions(spec, batch, warmup, steps, peakGflops, WorkspaceMode.ENABLED));
     System.out.println(single);
+    System.out.println(DecodeBenchmark.run(2000));
     if (sparkWorkers > 0) {
       if (System.getProperty("spark.master") == null) {
         System.setProperty("spark.master", "local[" + sparkWorkers + "]");

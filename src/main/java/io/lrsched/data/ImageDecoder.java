@@ -29,7 +29,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * instead of letting {@code ImageIO.read} probe every registered reader per image, and 8-bit rasters are copied
  * straight from their byte buffer. Decode rates are in docs/PERFORMANCE.md.
  */
-final class ImageDecoder {
+public final class ImageDecoder {
   static {
     // ImageIO's default stream cache writes every decoded stream to a temp file; in memory is far faster.
     ImageIO.setUseCache(false);
@@ -54,7 +54,7 @@ final class ImageDecoder {
    * @return {@code 3 x size x size} bytes in CHW order
    * @throws BadInputException naming the file if it cannot be decoded or has the wrong size
    */
-  static byte[] decode(byte[] encoded, String name, ImageFit fit) {
+  public static byte[] decode(byte[] encoded, String name, ImageFit fit) {
     BufferedImage img;
     try {
       img = read(encoded, name);

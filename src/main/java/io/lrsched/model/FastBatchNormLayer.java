@@ -9,31 +9,30 @@ import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * DL4J's batch-norm layer with a faster training forward and backward pass on the oneDNN build; inference and every
- * other case run DL4J's own code.
+ * DL4J's batch-norm layer, optionally followed by ReLU (its configuration's activation), whose training and inference
+ * passes run oneDNN's batch-norm kernel directly ({@link DnnlBatchNorm}), with the ReLU fused into it.
  *
- * <p>Why: in 1.0.0-M2 DL4J's oneDNN helper computes the batch mean and variance with ND4J reductions over the
- * non-channel axes, and libnd4j's {@code batchnorm_bp} adds the mean and variance terms of the input gradient with
- * a dozen broadcast and reduction ops after oneDNN's kernel. Both walk the array once per channel, the largest item
- * of a training step (docs/PERFORMANCE.md). Here the same mathematics runs as
- * per-channel sums by matrix-vector products and per-channel affine maps by oneDNN's batchnorm kernel
- * ({@link ChannelMath}): about five passes over the activations forward and six backward.
+ * <p>Why: in 1.0.0-M2 DL4J's oneDNN helper computes the batch mean and variance with ND4J reductions that walk the
+ * array once per channel, libnd4j's {@code batchnorm_bp} adds the mean and variance terms of the input gradient with
+ * a dozen broadcast and reduction ops after oneDNN's kernel, and a separate ReLU layer costs another pass forward and
+ * two backward. Here a training step's batch norm + ReLU is one oneDNN kernel forward and one backward.
  *
  * <p>Semantics are DL4J's exactly: batch statistics with the biased variance, {@code y = gamma * (x - mean) /
  * sqrt(var + eps) + beta}, the full input gradient through the batch statistics, and the running mean and variance
  * (or log10 standard deviation) moved towards the batch's by {@code 1 - decay} through their "gradients", which DL4J
- * subtracts without an updater.
- *
- * <p>Switched off (DL4J's path throughout) as {@link FastLayers} says.
+ * subtracts without an updater. DL4J's own batch-norm layer ignores its activation; this one applies it (ReLU or
+ * identity) on every path: on DL4J's path (switched off as {@link FastLayers} says, or a case the fast path does not
+ * take) as DL4J's activation function after DL4J's layer.
  */
 public class FastBatchNormLayer extends BatchNormalization {
 
@@ -42,7 +41,8 @@ public class FastBatchNormLayer extends BatchNormalization {
   private boolean ownForward;
   private INDArray batchMean;
   private INDArray batchVar;
-  private INDArray sums;
+  /** The fused ReLU's mask, kept from the forward pass for backward (outside workspaces: it must survive). */
+  private INDArray reluMask;
 
   /**
    * @param conf the layer's configuration
@@ -55,93 +55,78 @@ public class FastBatchNormLayer extends BatchNormalization {
   /**
    * @param conf the layer's configuration
    * @param dataType the network's data type
-   * @param fastPath whether training passes take the fast path (any native build computes it correctly; only
-   *     the oneDNN build computes it fast)
+   * @param fastPath whether passes take the oneDNN path (any ND4J build computes it correctly where oneDNN's presets
+   *     load)
    */
   FastBatchNormLayer(NeuralNetConfiguration conf, DataType dataType, boolean fastPath) {
     super(conf, dataType);
-    this.fastPathAvailable = fastPath;
+    this.fastPathAvailable = fastPath && DnnlBatchNorm.available();
+  }
+
+  @Override
+  public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+    assertInputSet(false);
+    if (handles(input)) {
+      return preOutput(input, training ? TrainingMode.TRAIN : TrainingMode.TEST, workspaceMgr);
+    }
+    ownForward = false;
+    INDArray z = super.activate(training, workspaceMgr); // DL4J's layer: ignores the activation
+    return relu() ? layerConf().getActivationFn().getActivation(z, training) : z;
   }
 
   @Override
   public INDArray preOutput(INDArray x, TrainingMode training, LayerWorkspaceMgr workspaceMgr) {
     ownForward = training == TrainingMode.TRAIN && handles(x);
-    if (!ownForward) {
+    if (!handles(x)) {
       return super.preOutput(x, training, workspaceMgr);
     }
     CNN2DFormat format = layerConf().getCnn2DFormat();
+    double eps = layerConf().getEps();
     INDArray in = contiguous(x, ArrayType.FF_WORKING_MEM, workspaceMgr);
-    long channels = in.size(channelAxis());
-    double count = (double) in.length() / channels;
-    allocateStatistics(channels);
-
-    ChannelMath.channelSums(in, format, batchMean);
-    batchMean.divi(count);
-    // Two passes for the variance: centring first keeps it accurate when |mean| >> std.
-    INDArray centred = workspaceMgr.createUninitialized(ArrayType.FF_WORKING_MEM, DataType.FLOAT, in.shape(), 'c');
-    ChannelMath.affine(in, format, ChannelMath.ones(channels), batchMean.neg(), centred);
-    centred.muli(centred);
-    ChannelMath.channelSums(centred, format, batchVar);
-    batchVar.divi(count);
-
     INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, DataType.FLOAT, in.shape(), 'c');
-    Nd4j.exec(DynamicCustomOp.builder("batchnorm")
-        .addInputs(in, batchMean, batchVar, flat(getParam(BatchNormalizationParamInitializer.GAMMA)),
-            flat(getParam(BatchNormalizationParamInitializer.BETA)))
-        .addOutputs(out)
-        .addIntegerArguments(1, 1, channelAxis())
-        .addFloatingPointArguments(layerConf().getEps())
-        .build());
+    INDArray gamma = getParam(BatchNormalizationParamInitializer.GAMMA);
+    INDArray beta = getParam(BatchNormalizationParamInitializer.BETA);
+    if (!ownForward) {
+      DnnlBatchNorm.forwardInference(in, format, eps, relu(), gamma, beta,
+          getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN), runningVariance(), out);
+      return out;
+    }
+    allocateStatistics(in.size(channelAxis()), in.shape());
+    DnnlBatchNorm.forwardTraining(in, format, eps, relu(), gamma, beta, out, batchMean, batchVar,
+        relu() ? reluMask : null);
     return out;
   }
 
   @Override
   public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
     if (!ownForward || !handles(epsilon)) {
+      if (relu()) {
+        // DL4J's layer knows nothing of the activation: take its derivative here, at the recomputed pre-activation.
+        INDArray z = super.preOutput(input, TrainingMode.TRAIN, workspaceMgr);
+        epsilon = layerConf().getActivationFn().backprop(z, epsilon).getFirst();
+      }
       return super.backpropGradient(epsilon, workspaceMgr);
     }
     assertInputSet(true);
-    CNN2DFormat format = layerConf().getCnn2DFormat();
     INDArray x = contiguous(input, ArrayType.BP_WORKING_MEM, workspaceMgr);
     INDArray dy = contiguous(epsilon, ArrayType.BP_WORKING_MEM, workspaceMgr);
-    int channels = (int) x.size(channelAxis());
-    double count = (double) x.length() / channels;
-
-    ChannelMath.channelSums(dy, format, sums);
-    float[] dBeta = sums.toFloatVector();
-    INDArray work = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, DataType.FLOAT, x.shape(), 'c');
-    Nd4j.exec(new MulOp(dy, x, work));
-    ChannelMath.channelSums(work, format, sums);
-    float[] sumDyX = sums.toFloatVector();
-
-    float[] mean = batchMean.toFloatVector();
-    float[] var = batchVar.toFloatVector();
-    float[] gamma = getParam(BatchNormalizationParamInitializer.GAMMA).toFloatVector();
-    double eps = layerConf().getEps();
-    float[] dGamma = new float[channels];
-    float[] dyScale = new float[channels];
-    float[] xScale = new float[channels];
-    float[] shift = new float[channels];
-    for (int c = 0; c < channels; c++) {
-      // dx = gamma*invStd * (dy - dBeta/M - xHat*dGamma/M), with xHat = (x - mean)*invStd, as scale/shift of dy and x
-      double invStd = 1.0 / Math.sqrt(var[c] + eps);
-      double dg = invStd * (sumDyX[c] - mean[c] * dBeta[c]);
-      double a = gamma[c] * invStd;
-      dGamma[c] = (float) dg;
-      dyScale[c] = (float) a;
-      xScale[c] = (float) (-a * invStd * dg / count);
-      shift[c] = (float) (-a / count * (dBeta[c] - mean[c] * invStd * dg));
-    }
     INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, x.shape(), 'c');
-    ChannelMath.affine(dy, format, Nd4j.createFromArray(dyScale), Nd4j.createFromArray(shift), dx);
-    ChannelMath.affine(x, format, Nd4j.createFromArray(xScale), ChannelMath.zeros(channels), work);
-    dx.addi(work);
+    INDArray dGamma = gradientViews.get(BatchNormalizationParamInitializer.GAMMA);
+    INDArray dBeta = gradientViews.get(BatchNormalizationParamInitializer.BETA);
+    DnnlBatchNorm.backward(x, dy, layerConf().getCnn2DFormat(), layerConf().getEps(), relu(),
+        getParam(BatchNormalizationParamInitializer.GAMMA), getParam(BatchNormalizationParamInitializer.BETA),
+        batchMean, batchVar, relu() ? reluMask : null,
+        dx, dGamma, dBeta);
 
-    return new Pair<>(parameterGradients(dGamma, dBeta, mean, var), dx);
+    Gradient gradient = new DefaultGradient();
+    gradient.setGradientFor(BatchNormalizationParamInitializer.GAMMA, dGamma);
+    gradient.setGradientFor(BatchNormalizationParamInitializer.BETA, dBeta);
+    runningStatisticsGradients(gradient, batchMean.toFloatVector(), batchVar.toFloatVector());
+    return new Pair<>(gradient, dx);
   }
 
-  /** Gradients of gamma and beta, and DL4J's running-statistics "gradients" (old - new, applied without updater). */
-  private Gradient parameterGradients(float[] dGamma, float[] dBeta, float[] mean, float[] var) {
+  /** DL4J's running-statistics "gradients" (old - new, applied without updater). */
+  private void runningStatisticsGradients(Gradient gradient, float[] mean, float[] var) {
     double decay = layerConf().getDecay();
     float[] globalMean = getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN).toFloatVector();
     float[] dMean = new float[mean.length];
@@ -162,12 +147,8 @@ public class FastBatchNormLayer extends BatchNormalization {
         dSpread[c] = (float) ((spread[c] - var[c]) * (1 - decay));
       }
     }
-    Gradient gradient = new DefaultGradient();
-    setGradient(gradient, BatchNormalizationParamInitializer.GAMMA, dGamma);
-    setGradient(gradient, BatchNormalizationParamInitializer.BETA, dBeta);
     setGradient(gradient, BatchNormalizationParamInitializer.GLOBAL_MEAN, dMean);
     setGradient(gradient, spreadKey, dSpread);
-    return gradient;
   }
 
   /** Writes {@code values} into the network's gradient view for {@code key} and registers that view. */
@@ -178,7 +159,22 @@ public class FastBatchNormLayer extends BatchNormalization {
   }
 
   private boolean handles(INDArray x) {
-    return fastPathAvailable && x.rank() == 4 && x.dataType() == DataType.FLOAT && !layerConf().isLockGammaBeta();
+    return fastPathAvailable && x.rank() == 4 && x.dataType() == DataType.FLOAT && !layerConf().isLockGammaBeta()
+        && (relu() || layerConf().getActivationFn() instanceof ActivationIdentity);
+  }
+
+  private boolean relu() {
+    return layerConf().getActivationFn() instanceof ActivationReLU relu && relu.equals(new ActivationReLU());
+  }
+
+  /** The running variance DL4J's helper uses, from the log10 standard deviation when that is what is stored. */
+  private INDArray runningVariance() {
+    if (!layerConf().isUseLogStd()) {
+      return getParam(BatchNormalizationParamInitializer.GLOBAL_VAR);
+    }
+    INDArray log10Std = getParam(BatchNormalizationParamInitializer.GLOBAL_LOG_STD);
+    INDArray std = Transforms.pow(Nd4j.valueArrayOf(log10Std.shape(), 10.0, DataType.FLOAT), log10Std, false);
+    return std.muli(std);
   }
 
   private int channelAxis() {
@@ -190,19 +186,18 @@ public class FastBatchNormLayer extends BatchNormalization {
         ? x : workspaceMgr.dup(type, x, 'c');
   }
 
-  private static INDArray flat(INDArray rowVector) {
-    return rowVector.reshape(rowVector.length());
-  }
-
   /** Batch statistics live outside any workspace: they must survive from the forward to the backward pass. */
-  private void allocateStatistics(long channels) {
-    if (batchMean != null && batchMean.length() == channels) {
-      return;
-    }
+  private void allocateStatistics(long channels, long[] shape) {
     try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-      batchMean = Nd4j.create(DataType.FLOAT, channels);
-      batchVar = Nd4j.create(DataType.FLOAT, channels);
-      sums = Nd4j.create(DataType.FLOAT, channels);
+      if (batchMean == null || batchMean.length() != channels) {
+        batchMean = Nd4j.create(DataType.FLOAT, channels);
+        batchVar = Nd4j.create(DataType.FLOAT, channels);
+      }
+      long maskBytes = relu() ? DnnlBatchNorm.workspaceBytes(shape, layerConf().getCnn2DFormat(), layerConf().getEps())
+          : 0;
+      if (maskBytes > 0 && (reluMask == null || reluMask.length() != maskBytes)) {
+        reluMask = Nd4j.create(DataType.UINT8, maskBytes);
+      }
     }
   }
 }

@@ -12,8 +12,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * DL4J's {@link BatchNormalization} configuration, unchanged in every setting and parameter, whose layers train
- * through {@link FastBatchNormLayer}. It serialises to JSON under its own class name, so Spark workers rebuilding a
+ * DL4J's {@link BatchNormalization} configuration, unchanged in every setting and parameter, whose layers run
+ * through {@link FastBatchNormLayer}, which also applies the configured activation (ReLU or identity). It serialises to JSON under its own class name, so Spark workers rebuilding a
  * network from the configuration get the same layer.
  */
 public class FastBatchNormalization extends BatchNormalization {
@@ -24,19 +24,20 @@ public class FastBatchNormalization extends BatchNormalization {
   }
 
   /**
-   * A batch-norm configuration with learned scale and shift and no activation.
+   * A batch-norm configuration with learned scale and shift.
    *
    * @param eps added to the variance
    * @param decay running-statistics momentum (Keras' {@code momentum})
    * @param format the activations' layout
+   * @param relu whether ReLU follows (fused into the layer; DL4J's own batch-norm layer would ignore it)
    * @return the configuration
    */
-  public static FastBatchNormalization of(double eps, double decay, CNN2DFormat format) {
+  public static FastBatchNormalization of(double eps, double decay, CNN2DFormat format, boolean relu) {
     FastBatchNormalization conf = new FastBatchNormalization();
     conf.setEps(eps);
     conf.setDecay(decay);
     conf.setCnn2DFormat(format);
-    conf.setActivationFn(Activation.IDENTITY.getActivationFunction());
+    conf.setActivationFn((relu ? Activation.RELU : Activation.IDENTITY).getActivationFunction());
     return conf;
   }
 

@@ -5,7 +5,7 @@ import org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper;
 
 /**
  * The switch for this package's faster layer implementations ({@link FastBatchNormLayer},
- * {@link FastConvolutionLayer}, {@link FastActivationLayer}). They compute what DL4J's layers compute, with fewer
+ * {@link FastConvolutionLayer}). They compute what DL4J's layers compute, with fewer
  * passes over memory; they engage only where DL4J's oneDNN helpers do, so the reference configuration (plain native
  * build, helpers off) stays DL4J's own code end to end and can check them.
  */

@@ -23,7 +23,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  * {@link ComputationGraphConfiguration}.
  *
  * <p>Layout: input &rarr; BN &rarr; conv3x3(filters[0], no bias); for each stage i, {@code stages[i]} residual modules
- * with K = filters[i+1] (the first reduces: stride 1 in stage 1, 2 afterwards); head BN &rarr; ReLU &rarr; average pool
+ * with K = filters[i+1] (the first reduces: stride 1 in stage 1, 2 afterwards); head BN+ReLU &rarr; average pool
  * over the whole remaining feature map (global average pooling: the tutorial's {@code AveragePooling2D((8, 8))} at
  * 32x32 inputs, where two stride-2 stages leave 8x8; other input sizes leave other maps) &rarr; dense(classes, bias)
  * &rarr; softmax with multi-class cross-entropy. A residual module is
@@ -37,8 +37,10 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  * "same" padding; float32. Known difference: DL4J divides a strided convolution's Glorot fan-out by the stride
  * product, Keras does not; this only changes the initial scale of the six strided convolutions.
  *
- * <p>Layer names: {@code stem_bn, stem_conv}, {@code s<stage>m<module>_<bn1|act1|conv1|bn2|act2|conv2|bn3|act3|conv3|
- * short|add>} (1-based), {@code head_bn, head_act, head_pool, output}.
+ * <p>Every ReLU is part of the batch-norm layer before it (one fused oneDNN kernel), so {@code bn1..bn3} and
+ * {@code head_bn} output the ReLU'd activations. Layer names: {@code stem_bn, stem_conv},
+ * {@code s<stage>m<module>_<bn1|conv1|bn2|conv2|bn3|conv3|short|add>} (1-based), {@code head_bn, head_pool,
+ * output}.
  */
 public final class ResNet {
 
@@ -123,15 +125,14 @@ public final class ResNet {
           x = module("s" + (i + 1) + "m" + (j + 1), x, filters[i + 1], reduce ? stride : 1, reduce);
         }
       }
-      bn("head_bn", x);
-      relu("head_act", "head_bn");
+      bnRelu("head_bn", x);
       // A window as large as the final map is global average pooling, and exactly the tutorial's layer at 32x32.
       g.addLayer("head_pool", new SubsamplingLayer.Builder(PoolingType.AVG)
           .kernelSize(spec.finalHeight(), spec.finalWidth())
           .stride(spec.finalHeight(), spec.finalWidth())
           .convolutionMode(ConvolutionMode.Truncate) // Keras AveragePooling2D default padding="valid"
           .dataFormat(format)
-          .build(), "head_act");
+          .build(), "head_bn");
       g.addLayer(OUTPUT, new OutputLayer.Builder(LossFunction.MCXENT)
           .nOut(spec.classes())
           .activation(Activation.SOFTMAX)
@@ -142,27 +143,25 @@ public final class ResNet {
 
     private String module(String name, String x, int k, int stride, boolean reduce) {
       double l2 = spec.moduleL2();
-      bn(name + "_bn1", x);
-      String a1 = relu(name + "_act1", name + "_bn1");
+      String a1 = bnRelu(name + "_bn1", x);
       conv(name + "_conv1", a1, k / 4, 1, 1, l2);
-      bn(name + "_bn2", name + "_conv1");
-      relu(name + "_act2", name + "_bn2");
-      conv(name + "_conv2", name + "_act2", k / 4, 3, stride, l2);
-      bn(name + "_bn3", name + "_conv2");
-      relu(name + "_act3", name + "_bn3");
-      String c3 = conv(name + "_conv3", name + "_act3", k, 1, 1, l2);
+      bnRelu(name + "_bn2", name + "_conv1");
+      conv(name + "_conv2", name + "_bn2", k / 4, 3, stride, l2);
+      bnRelu(name + "_bn3", name + "_conv2");
+      String c3 = conv(name + "_conv3", name + "_bn3", k, 1, 1, l2);
       String shortcut = reduce ? conv(name + "_short", a1, k, 1, stride, l2) : x;
       g.addVertex(name + "_add", new ElementWiseVertex(ElementWiseVertex.Op.Add), c3, shortcut);
       return name + "_add";
     }
 
     private String bn(String name, String input) {
-      g.addLayer(name, FastBatchNormalization.of(spec.bnEpsilon(), spec.bnMomentum(), format), input);
+      g.addLayer(name, FastBatchNormalization.of(spec.bnEpsilon(), spec.bnMomentum(), format, false), input);
       return name;
     }
 
-    private String relu(String name, String input) {
-      g.addLayer(name, new FastActivation(Activation.RELU), input);
+    /** Batch norm then ReLU, as one layer: oneDNN fuses the two (see {@link FastBatchNormLayer}). */
+    private String bnRelu(String name, String input) {
+      g.addLayer(name, FastBatchNormalization.of(spec.bnEpsilon(), spec.bnMomentum(), format, true), input);
       return name;
     }
 

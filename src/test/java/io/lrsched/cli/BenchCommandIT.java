@@ -42,6 +42,7 @@ class BenchCommandIT {
     assertTrue(Pattern.compile("(?m)^train: +[0-9.]+ images/s +[0-9.]+ GFLOP/s \\( *[0-9.]+% of 100\\)")
         .matcher(out).find(), out);
     assertTrue(Pattern.compile("(?m)^inference: +[0-9.]+ images/s").matcher(out).find(), out);
+    assertTrue(Pattern.compile("(?m)^decode: [1-9][0-9]* images/s per core").matcher(out).find(), out);
     assertTrue(Pattern.compile("(?m)^parameters: [0-9]+ \\(updater state: [0-9]+\\)").matcher(out).find(), out);
     assertTrue(out.contains("spark: 2 workers x 8 images, averaging every 5 steps"), out);
 

@@ -11,7 +11,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,22 +33,23 @@ class FastBatchNormLayerTest {
   private static final double DECAY = 0.9;
 
   @ParameterizedTest
-  @EnumSource(CNN2DFormat.class)
-  void trainingPassShouldMatchTheDefinitions(CNN2DFormat format) {
+  @CsvSource({"NCHW, false", "NCHW, true", "NHWC, false", "NHWC, true"})
+  void trainingPassShouldMatchTheDefinitions(CNN2DFormat format, boolean relu) {
+    assertTrue(DnnlBatchNorm.available(), "oneDNN's presets must load here: the fast path is what is under test");
     Random random = new Random(7);
     double[][][][] x = randomNchw(random, 3.0, 1.5); // offset mean: the variance must not cancel
     double[][][][] dy = randomNchw(random, 0.0, 1.0);
     double[] gamma = {0.5, 1.5, -1.0};
     double[] beta = {0.1, -0.2, 0.3};
 
-    FastBatchNormLayer layer = layer(format, true, gamma, beta);
+    FastBatchNormLayer layer = layer(format, relu, true, gamma, beta);
     LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
     layer.setInput(toArray(x, format), mgr);
     INDArray y = layer.activate(true, mgr);
     Pair<Gradient, INDArray> back = layer.backpropGradient(toArray(dy, format), mgr);
 
-    Reference ref = new Reference(x, dy, gamma);
-    assertClose(toArray(ref.y(beta), format), y, 1e-5, "output");
+    Reference ref = new Reference(x, dy, gamma, beta, relu);
+    assertClose(toArray(ref.y(), format), y, 1e-5, "output");
     assertClose(toArray(ref.dx(), format), back.getSecond(), 1e-5, "input gradient");
     assertClose(Nd4j.createFromArray(ref.dGamma()), back.getFirst().getGradientFor("gamma"), 1e-5, "dGamma");
     assertClose(Nd4j.createFromArray(ref.dBeta()), back.getFirst().getGradientFor("beta"), 1e-5, "dBeta");
@@ -66,8 +67,8 @@ class FastBatchNormLayerTest {
   }
 
   @ParameterizedTest
-  @EnumSource(CNN2DFormat.class)
-  void shouldAgreeWithDl4jsOwnImplementation(CNN2DFormat format) {
+  @CsvSource({"NCHW, false", "NCHW, true", "NHWC, false", "NHWC, true"})
+  void shouldAgreeWithDl4jsOwnImplementation(CNN2DFormat format, boolean relu) {
     Random random = new Random(11);
     INDArray x = toArray(randomNchw(random, -1.0, 2.0), format);
     INDArray dy = toArray(randomNchw(random, 0.0, 1.0), format);
@@ -75,8 +76,8 @@ class FastBatchNormLayerTest {
     double[] beta = {0.0, 0.5, -0.5};
     LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
 
-    FastBatchNormLayer fast = layer(format, true, gamma, beta);
-    FastBatchNormLayer dl4j = layer(format, false, gamma, beta);
+    FastBatchNormLayer fast = layer(format, relu, true, gamma, beta);
+    FastBatchNormLayer dl4j = layer(format, relu, false, gamma, beta);
     for (FastBatchNormLayer l : List.of(fast, dl4j)) {
       l.setInput(x.dup(), mgr);
     }
@@ -87,12 +88,18 @@ class FastBatchNormLayerTest {
     for (String param : List.of("gamma", "beta", "mean", "log10stdev")) {
       assertClose(d.getFirst().getGradientFor(param), f.getFirst().getGradientFor(param), 1e-5, param);
     }
-    // Inference uses the running statistics through DL4J's code in both.
-    assertClose(dl4j.activate(false, mgr), fast.activate(false, mgr), 1e-6, "inference output");
+    // Inference with the running statistics, after the update above: oneDNN in one, DL4J's code in the other.
+    for (FastBatchNormLayer l : List.of(fast, dl4j)) {
+      for (String param : List.of("mean", "log10stdev")) {
+        l.getParam(param).subi(d.getFirst().getGradientFor(param));
+      }
+    }
+    assertClose(dl4j.activate(false, mgr), fast.activate(false, mgr), 1e-5, "inference output");
   }
 
-  private static FastBatchNormLayer layer(CNN2DFormat format, boolean fastPath, double[] gamma, double[] beta) {
-    FastBatchNormalization conf = FastBatchNormalization.of(EPS, DECAY, format);
+  private static FastBatchNormLayer layer(CNN2DFormat format, boolean relu, boolean fastPath, double[] gamma,
+      double[] beta) {
+    FastBatchNormalization conf = FastBatchNormalization.of(EPS, DECAY, format, relu);
     conf.setNIn(C);
     conf.setNOut(C);
     NeuralNetConfiguration nnc = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT).layer(conf).build();
@@ -152,9 +159,14 @@ class FastBatchNormLayerTest {
     private final double[] gamma;
     private final double m = N * H * W;
 
-    Reference(double[][][][] x, double[][][][] dy, double[] gamma) {
-      this.dy = dy;
+    private final double[] beta;
+    private final boolean relu;
+
+    /** With {@code relu}, batch norm followed by ReLU: dy is the gradient of the ReLU's output. */
+    Reference(double[][][][] x, double[][][][] dy, double[] gamma, double[] beta, boolean relu) {
       this.gamma = gamma;
+      this.beta = beta;
+      this.relu = relu;
       for (int c = 0; c < C; c++) {
         double sum = 0;
         for (double[][][] s : x) {
@@ -182,11 +194,18 @@ class FastBatchNormLayerTest {
           }
         }
       }
+      // The gradient reaching batch norm's output: ReLU passes it where that output is positive.
+      this.dy = new double[N][C][H][W];
+      forEach((n, c, h, w) -> this.dy[n][c][h][w] = !relu || bn(n, c, h, w) > 0 ? dy[n][c][h][w] : 0);
     }
 
-    double[][][][] y(double[] beta) {
+    private double bn(int n, int c, int h, int w) {
+      return gamma[c] * xHat[n][c][h][w] + beta[c];
+    }
+
+    double[][][][] y() {
       double[][][][] y = new double[N][C][H][W];
-      forEach((n, c, h, w) -> y[n][c][h][w] = gamma[c] * xHat[n][c][h][w] + beta[c]);
+      forEach((n, c, h, w) -> y[n][c][h][w] = relu ? Math.max(0, bn(n, c, h, w)) : bn(n, c, h, w));
       return y;
     }
 
