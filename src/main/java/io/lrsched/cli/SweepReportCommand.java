@@ -1,6 +1,6 @@
 package io.lrsched.cli;
 
-import io.lrsched.results.SweepReport;
+import io.lrsched.results.SweepReportPage;
 import io.lrsched.storage.RunFolder;
 import io.lrsched.storage.StorageException;
 import io.lrsched.train.RunFailure;
@@ -23,8 +23,8 @@ final class SweepReportCommand implements Callable<Integer> {
   public Integer call() {
     try {
       RunFolder sweep = RunFolder.open(dir);
-      SweepReport.write(sweep);
-      System.out.println("[INFO] sweep report: " + sweep.fileUri(SweepReport.FILE));
+      SweepReportPage.write(sweep);
+      System.out.println("[INFO] sweep report: " + sweep.fileUri(SweepReportPage.FILE));
       return 0;
     } catch (StorageException | IllegalArgumentException e) {
       throw new RunFailure(e.getMessage(), e);

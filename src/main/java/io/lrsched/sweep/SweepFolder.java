@@ -111,6 +111,11 @@ final class SweepFolder {
     return path.toString();
   }
 
+  /** The folder as a {@link RunFolder}, for writers outside this package (the sweep's report.html). */
+  RunFolder runFolder() {
+    return root;
+  }
+
   /**
    * Whether creating a file if absent is atomic here: true on HDFS and on local disk (where it is done with {@code
    * O_CREAT|O_EXCL}); false on object stores such as S3A, whose create checks and then writes.

@@ -1,6 +1,7 @@
 package io.lrsched.sweep;
 
 import io.lrsched.report.EpochMetrics;
+import io.lrsched.results.SweepReportPage;
 import io.lrsched.train.EpochListener;
 import io.lrsched.train.ExperimentRunner;
 import io.lrsched.train.RunSummary;
@@ -142,6 +143,7 @@ public final class SweepRunner {
     folder.writeText("trials.csv", report.trialsCsv());
     folder.writeText("leaderboard.csv", report.leaderboardCsv());
     folder.writeText("statistics.csv", report.statisticsCsv());
+    SweepReportPage.write(folder.runFolder());
     report.print(console);
     return outcome(report.states());
   }

@@ -88,6 +88,8 @@ class SweepIT {
       assertTrue(p >= 0 && p <= 1 && holm >= p, "Holm never lowers a p-value: " + row);
     }
     assertTrue(console().contains("verdicts on final_val_accuracy"), console());
+    String page = Files.readString(sweep.resolve("report.html"));
+    assertTrue(page.contains("id=\"leaderboard\"") && page.contains("id=\"plot-strip\""), "the sweep's report.html");
 
     // Done trials are skipped: a second invocation trains nothing and reports the same.
     captured.reset();

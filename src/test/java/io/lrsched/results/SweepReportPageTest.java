@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SweepReportTest {
+class SweepReportPageTest {
 
   @TempDir Path dir;
 
@@ -21,7 +21,7 @@ class SweepReportTest {
     List<RunData> step = List.of("t00", "t01", "t02").stream()
         .map(t -> RunFinder.find(sweep.fileUri("trials/" + t), "metrics.csv").get(0))
         .map(RunData::read).toList();
-    GroupPlots.Band band = SweepReport.band("step", step, m -> m.valAccuracy());
+    GroupPlots.Band band = SweepReportPage.band("step", step, m -> m.valAccuracy());
     // Epoch 3: 0.50, 0.53, 0.49: mean 0.5066667, sample SD 0.0208167, t(2, 0.975) = 4.302653 (tables),
     // half-width 4.302653 * 0.0208167 / sqrt(3) = 0.0517113.
     assertArrayEquals(new double[] {1, 2, 3}, band.x());
@@ -33,7 +33,7 @@ class SweepReportTest {
   @Test
   void shouldShowLeaderboardVerdictsCurvesAndStates() {
     RunFolder sweep = Fixtures.sweep(dir.toString());
-    SweepReport.write(sweep);
+    SweepReportPage.write(sweep);
     String html = sweep.readText("report.html");
     assertTrue(html.contains("<td class=\"text\">step</td><td>3</td><td>0.5067 ± 0.0208</td><td>[0.4900, 0.5300]</td>"),
         html);

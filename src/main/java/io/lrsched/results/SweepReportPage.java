@@ -25,11 +25,11 @@ import org.apache.commons.math3.distribution.TDistribution;
  * seeds with a 95% t-interval band), the applied learning rates, a strip plot of every seed's final accuracy, and
  * the trials' states.
  */
-public final class SweepReport {
+public final class SweepReportPage {
 
   public static final String FILE = "report.html";
 
-  private SweepReport() {}
+  private SweepReportPage() {}
 
   /**
    * Reads the sweep folder and writes its {@code report.html}.
