@@ -2,6 +2,8 @@
 # Submits an lrsched experiment to a Spark cluster with the spark-submit of any Spark 3.5 installation.
 #
 #   submit/cluster.sh [train] EXPERIMENT.conf [lrsched train options] [spark-submit options] [--dry-run]
+#   submit/cluster.sh sweep SWEEP.conf [--set key=value ...] [--parallel P] [--max-trials N] [--time-budget 50m]
+#       [spark-submit options] [--dry-run]     (client mode: the driver reads the sweep file where it starts)
 #
 # lrsched's train options are those of submit/local.sh train: --set key=value, --schedule NAME, --epochs N,
 # --lr-plot FILE, --train-plot FILE; everything else goes to spark-submit.
@@ -23,12 +25,14 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 jar="$root/target/lrsched.jar"
 
-usage() { sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 [[ $# -ge 1 ]] || usage
+command_name=train
 case "$1" in
   train) shift; [[ $# -ge 1 ]] || usage ;;
+  sweep) command_name=sweep; shift; [[ $# -ge 1 ]] || usage ;;
   config|plot-schedule|lr-find|bench|help)
-    echo "cluster.sh: submits train only; run '$1' with submit/local.sh" >&2; exit 2 ;;
+    echo "cluster.sh: submits train and sweep only; run '$1' with submit/local.sh" >&2; exit 2 ;;
 esac
 experiment=$1
 shift
@@ -39,6 +43,7 @@ master=
 deploy_mode=client
 executor_memory=${LRSCHED_EXECUTOR_MEMORY:-4g}
 overrides=()
+sweep_args=()
 passthrough=()
 user_conf=" "
 while [[ $# -gt 0 ]]; do
@@ -47,6 +52,9 @@ while [[ $# -gt 0 ]]; do
     --set|--schedule|--epochs|--lr-plot|--train-plot) [[ $# -ge 2 ]] || usage; overrides+=("$1" "$2"); shift 2 ;;
     --set=*|--schedule=*|--epochs=*|--lr-plot=*|--train-plot=*) overrides+=("$1"); shift ;;
     --dry-run) dry_run=true; shift ;;
+    # A sweep's own options go to the application, after the sweep file.
+    --parallel|--max-trials|--time-budget)
+      [[ "$command_name" == sweep && $# -ge 2 ]] || usage; sweep_args+=("$1" "$2"); shift 2 ;;
     # Read here because they decide what is added below; all but --executor-memory (added below) pass through.
     --master) [[ $# -ge 2 ]] || usage; master=$2; passthrough+=("$1" "$2"); shift 2 ;;
     --master=*) master=${1#--master=}; passthrough+=("$1"); shift ;;
@@ -61,6 +69,9 @@ while [[ $# -gt 0 ]]; do
 done
 [[ "$deploy_mode" == client || "$deploy_mode" == cluster ]] \
   || { echo "cluster.sh: --deploy-mode must be client or cluster, got '$deploy_mode'" >&2; exit 2; }
+[[ "$command_name" == train || "$deploy_mode" == client ]] \
+  || { echo "cluster.sh: sweep runs in client mode (its driver reads the sweep file and claims trials where it is" \
+    "started); drop --deploy-mode cluster" >&2; exit 2; }
 
 # On Kubernetes in cluster mode, spark-submit must upload local files (the resolved experiment, and the jar unless it
 # is a local:// path in the image) to a shared file system first; without one it fails after minutes of setup.
@@ -82,13 +93,15 @@ while IFS= read -r line; do
   [[ -z "$line" || "$line" == \#* ]] || java_options+=("$line")
 done < "$root/submit/java17-options"
 
-# Resolve the experiment here, into one self-contained file for --files.
+# Resolve the experiment here, into one self-contained file for --files (a sweep resolves its trials itself).
 resolved_dir="$root/target/submit"
 mkdir -p "$resolved_dir"
 resolved="$resolved_dir/$(basename "$experiment")"
-java "${java_options[@]}" -cp "$jar" io.lrsched.cli.Main config "$experiment" ${overrides[@]+"${overrides[@]}"} \
-  > "$resolved.tmp"
-mv "$resolved.tmp" "$resolved"
+if [[ "$command_name" == train ]]; then
+  java "${java_options[@]}" -cp "$jar" io.lrsched.cli.Main config "$experiment" ${overrides[@]+"${overrides[@]}"} \
+    > "$resolved.tmp"
+  mv "$resolved.tmp" "$resolved"
+fi
 
 # ND4J keeps its arrays off the JVM heap: the container must hold heap + off-heap, and JavaCPP must know the limit.
 to_mb() {
@@ -126,9 +139,16 @@ else
   submit=(spark-submit)
 fi
 
+if [[ "$command_name" == sweep ]]; then
+  app_args=(sweep "$experiment" ${overrides[@]+"${overrides[@]}"} ${sweep_args[@]+"${sweep_args[@]}"})
+  files=()
+else
+  app_args=(train "$experiment_arg")
+  files=(--files "$resolved")
+fi
 command=("${submit[@]}" --class io.lrsched.cli.Main --name "lrsched $(basename "$experiment" .conf)"
   --driver-memory "${LRSCHED_DRIVER_MEMORY:-4g}" --executor-memory "$executor_memory"
-  --files "$resolved" "${conf_args[@]}" "${passthrough[@]}" "${LRSCHED_APP_JAR:-$jar}" train "$experiment_arg")
+  ${files[@]+"${files[@]}"} "${conf_args[@]}" "${passthrough[@]}" "${LRSCHED_APP_JAR:-$jar}" "${app_args[@]}")
 
 if $dry_run; then
   printf '%q ' "${command[@]}"

@@ -4,11 +4,12 @@
 #   submit/local.sh [COMMAND] [EXPERIMENT.conf] [options] [--set key=value ...]
 #
 # COMMAND defaults to `train`. Environment: LRSCHED_DRIVER_MEMORY (JVM heap, default 4g),
-# LRSCHED_MASTER (Spark master, default local[*]), JAVA_OPTS (extra JVM options).
+# LRSCHED_MASTER (Spark master, default local[*]), LRSCHED_LOG (the log file: Spark's and DL4J's log and full
+# stack traces, default logs/lrsched.log), JAVA_OPTS (extra JVM options).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-commands=" train config plot-schedule lr-find bench evaluate help "
+commands=" train config plot-schedule lr-find bench evaluate sweep sweep-status sweep-report runs compare help "
 
 command=train
 if [[ $# -gt 0 && "$commands" == *" $1 "* ]]; then
@@ -42,7 +43,8 @@ done < "$root/submit/java17-options"
 exec java \
   "-Xmx${LRSCHED_DRIVER_MEMORY:-4g}" \
   "${java_options[@]}" \
-  -Dlog4j.configurationFile="$root/conf/log4j2.properties" \
+  -Dlog4j.configurationFile="$root/conf/log4j2-local.properties" \
+  -Dlrsched.log="${LRSCHED_LOG:-$root/logs/lrsched.log}" \
   -Dspark.master="${LRSCHED_MASTER:-local[*]}" \
   ${JAVA_OPTS:-} \
   -cp "$root/target/classes:$(cat "$classpath_file")" \

@@ -70,7 +70,8 @@ final class BenchCommand implements Callable<Integer>, NativeCommand {
   @Override
   public Integer call() {
     int batch = settings.training().batchSize();
-    ResNetSpec spec = ModelSpecs.of(settings);
+    // No data is read: the network's head has data.synthetic.classes outputs, as a synthetic run's would.
+    ResNetSpec spec = ModelSpecs.of(settings, settings.data().syntheticClasses());
     ComputationGraph network = ResNet.init(spec);
     // What a parameter-averaging round moves: parameters down and up, and the updater state with save-updater.
     System.out.println("parameters: " + network.numParams() + " (updater state: "

@@ -2,6 +2,8 @@ package io.lrsched.cli;
 
 import io.lrsched.config.ConfigError;
 import io.lrsched.train.RunFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -11,6 +13,7 @@ import picocli.CommandLine.ParseResult;
  * its stack trace.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
 
   @Override
   public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
@@ -19,6 +22,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       return Main.EXIT_CONFIG;
     }
     if (e instanceof RunFailure) {
+      // The console gets one line; the log keeps the whole chain (e.g. the executor's trace behind a bad file).
+      LOG.error("run failed: {}", e.getMessage(), e);
       cli.getErr().println("lrsched: error: " + e.getMessage());
       return Main.EXIT_FAILURE;
     }

@@ -15,7 +15,8 @@ import picocli.CommandLine.ParseResult;
     versionProvider = VersionProvider.class,
     description = "Learning-rate schedule experiments for deep networks on Apache Spark.",
     subcommands = {TrainCommand.class, ConfigCommand.class, PlotScheduleCommand.class, LrFindCommand.class,
-        BenchCommand.class, EvaluateCommand.class,
+        BenchCommand.class, EvaluateCommand.class, SweepCommand.class, SweepStatusCommand.class,
+        RunsCommand.class, CompareCommand.class, SweepReportCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
 

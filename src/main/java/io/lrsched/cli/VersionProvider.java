@@ -1,12 +1,12 @@
 package io.lrsched.cli;
 
+import io.lrsched.report.BuildInfo;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar manifest (set by Maven), or "development" when run from classes. */
+/** The version and commit Maven recorded at build time, e.g. {@code lrsched 0.1.0-SNAPSHOT (commit 64be11fa2435)}. */
 final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
-    String version = Main.class.getPackage().getImplementationVersion();
-    return new String[] {"lrsched " + (version == null ? "development" : version)};
+    return new String[] {"lrsched " + BuildInfo.current()};
   }
 }

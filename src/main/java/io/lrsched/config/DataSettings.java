@@ -12,6 +12,13 @@ import java.io.Serializable;
  * @param partitions partitions of the cached image RDDs, 0 for Spark's default parallelism
  * @param syntheticTrainSize images in the synthetic training split
  * @param syntheticTestSize images in the synthetic test split
+ * @param syntheticClasses classes of the synthetic set
+ * @param imageSize side of the square network input in pixels
+ * @param resize reject, stretch, center-crop or pad
+ * @param skipBadImages skip and count bad files instead of failing on the first
+ * @param normalize unit or standardize
+ * @param augment random crop and flip of training images per epoch
+ * @param augmentPadding zero padding (largest shift) of the random crop, in pixels
  */
 public record DataSettings(
     String source,
@@ -20,5 +27,12 @@ public record DataSettings(
     int testSubset,
     int partitions,
     int syntheticTrainSize,
-    int syntheticTestSize)
+    int syntheticTestSize,
+    int syntheticClasses,
+    int imageSize,
+    String resize,
+    boolean skipBadImages,
+    String normalize,
+    boolean augment,
+    int augmentPadding)
     implements Serializable {}

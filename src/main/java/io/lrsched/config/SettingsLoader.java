@@ -35,6 +35,11 @@ public final class SettingsLoader {
 
   private static final Set<String> DATA_SOURCES = Set.of("synthetic", "cifar-binary", "image-folder");
 
+  private static final Set<String> RESIZE_MODES = Set.of("reject", "stretch", "center-crop", "pad");
+
+  /** Side of a CIFAR-10 image in pixels. */
+  private static final int CIFAR_SIDE = 32;
+
   private final Config reference;
 
   /**
@@ -223,13 +228,27 @@ public final class SettingsLoader {
             v.nonNegativeInt("data.test-subset"),
             v.nonNegativeInt("data.partitions"),
             v.positiveInt("data.synthetic.train-size"),
-            v.positiveInt("data.synthetic.test-size"));
+            v.positiveInt("data.synthetic.test-size"),
+            v.positiveInt("data.synthetic.classes"),
+            v.positiveInt("data.image-size"),
+            v.oneOf("data.resize", RESIZE_MODES),
+            v.oneOf("data.on-bad-image", Set.of("fail", "skip")).equals("skip"),
+            v.oneOf("data.normalize", Set.of("unit", "standardize")),
+            v.bool("data.augment"),
+            v.nonNegativeInt("data.augment-padding"));
+    if (!v.failed("data.synthetic.classes") && (data.syntheticClasses() < 2 || data.syntheticClasses() > 256)) {
+      v.wrong("data.synthetic.classes", "2 to 256");
+    }
+    if (dataSource.equals("cifar-binary") && data.imageSize() != CIFAR_SIDE && data.resize().equals("reject")
+        && !v.failed("data.image-size") && !v.failed("data.resize")) {
+      v.wrong("data.image-size", CIFAR_SIDE + " for cifar-binary (its images are " + CIFAR_SIDE + "x" + CIFAR_SIDE
+          + "), or data.resize = stretch, center-crop or pad to resize them");
+    }
 
     List<Integer> stages = v.positiveIntList("model.stages");
     List<Integer> filters = v.positiveIntList("model.filters");
     if (!v.failed("model.stages") && stages.size() != 3) {
-      v.wrong("model.stages",
-          "3 entries (the 8x8 average pool needs 32x32 inputs reduced by two stride-2 stages)");
+      v.wrong("model.stages", "3 entries (the tutorial's ResNet has three stages)");
     }
     if (!v.failed("model.stages") && !v.failed("model.filters") && filters.size() != stages.size() + 1) {
       v.wrong("model.filters", (stages.size() + 1) + " entries (the stem, then one per stage)");

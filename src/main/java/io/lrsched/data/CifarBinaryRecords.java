@@ -2,7 +2,6 @@ package io.lrsched.data;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -17,8 +16,8 @@ import java.util.NoSuchElementException;
  * surfaces as garbage labels deep in training.
  */
 public final class CifarBinaryRecords {
-  /** Bytes per record: one label byte then {@value LabeledImage#BYTES} pixel bytes. */
-  public static final int RECORD_BYTES = 1 + LabeledImage.BYTES;
+  /** Bytes per record: one label byte then {@value LabeledImage#CIFAR_BYTES} pixel bytes. */
+  public static final int RECORD_BYTES = 1 + LabeledImage.CIFAR_BYTES;
 
   private CifarBinaryRecords() {}
 
@@ -35,8 +34,8 @@ public final class CifarBinaryRecords {
     }
     int label = record[0] & 0xFF;
     checkLabel(label, source, index);
-    byte[] pixels = new byte[LabeledImage.BYTES];
-    System.arraycopy(record, 1, pixels, 0, LabeledImage.BYTES);
+    byte[] pixels = new byte[LabeledImage.CIFAR_BYTES];
+    System.arraycopy(record, 1, pixels, 0, LabeledImage.CIFAR_BYTES);
     return LabeledImage.wrap(label, pixels);
   }
 
@@ -49,15 +48,16 @@ public final class CifarBinaryRecords {
   }
 
   private static void checkLabel(int label, String source, long index) {
-    if (label >= LabeledImage.CLASSES) {
-      throw new IllegalArgumentException(
-          source + ": record " + index + " has label " + label + ", CIFAR-10 labels are 0-" + (LabeledImage.CLASSES - 1)
+    if (label >= LabeledImage.CIFAR_CLASSES) {
+      throw new BadInputException(
+          source + ": record " + index + " has label " + label + ", CIFAR-10 labels are 0-"
+              + (LabeledImage.CIFAR_CLASSES - 1)
               + " (is this the CIFAR-100 binary format?)");
     }
   }
 
-  private static IllegalArgumentException truncated(String source, long index, int got) {
-    return new IllegalArgumentException(
+  private static BadInputException truncated(String source, long index, int got) {
+    return new BadInputException(
         source + ": record " + index + " is truncated (" + got + " of " + RECORD_BYTES
             + " bytes); CIFAR-10 binary files hold whole 3073-byte records");
   }
@@ -100,7 +100,7 @@ public final class CifarBinaryRecords {
           total += n;
         }
       } catch (IOException e) {
-        throw new UncheckedIOException(source + ": read failed at record " + index, e);
+        throw new BadInputException(source + ": read failed at record " + index + " (" + e.getMessage() + ")", e);
       }
       return total;
     }

@@ -39,18 +39,30 @@ public final class CifarBinarySource implements ImageSource {
 
   private final String path;
   private final int partitions;
+  private final ImageFit fit;
   private transient volatile List<String> classNames;
+
+  /** CIFAR's own 32x32 images. */
+  public CifarBinarySource(String path, int partitions) {
+    this(path, partitions, ImageFit.cifar());
+  }
 
   /**
    * @param path a folder with the batch files, or the {@code .tar.gz}/{@code .tgz} release archive
    * @param partitions partitions of each loaded split; 0 means the context's default parallelism
+   * @param fit the target size: another size than 32 resizes every image (the fit must allow resizing then)
    */
-  public CifarBinarySource(String path, int partitions) {
+  public CifarBinarySource(String path, int partitions, ImageFit fit) {
     if (path == null || path.isBlank()) {
       throw new IllegalArgumentException("data path for cifar-binary must be set (a folder or cifar-10-binary.tar.gz)");
     }
     this.path = path;
     this.partitions = SparkInputs.checkPartitions(partitions);
+    if (fit.size() != LabeledImage.CIFAR_SIDE && fit.resize() == ImageFit.Resize.REJECT) {
+      throw new IllegalArgumentException("cifar-binary images are 32x32: image size " + fit.size()
+          + " needs a resize mode (stretch, center-crop or pad)");
+    }
+    this.fit = fit;
   }
 
   static List<String> filesOf(Split split) {
@@ -73,7 +85,14 @@ public final class CifarBinarySource implements ImageSource {
       raw = SparkInputs.binaryFiles(sc, glob, p, "cifar-binary folder")
           .flatMap(file -> readFile(file._1(), file._2()));
     }
-    return raw.repartition(p);
+    JavaRDD<LabeledImage> spread = raw.repartition(p);
+    if (fit.size() == LabeledImage.CIFAR_SIDE) {
+      return spread;
+    }
+    ImageFit target = fit;
+    String source = path;
+    int side = LabeledImage.CIFAR_SIDE;
+    return spread.map(image -> LabeledImage.wrap(image.label(), target.fit(image.rawPixels(), side, side, source)));
   }
 
   private static Iterator<LabeledImage> readFile(String name, PortableDataStream file) {
@@ -85,7 +104,7 @@ public final class CifarBinarySource implements ImageSource {
   private static Iterator<LabeledImage> readArchive(PortableDataStream file, String archive, Set<String> wanted) {
     InputStream raw = file.open();
     SparkInputs.closeOnTaskEnd(raw);
-    TarArchiveInputStream tar = TarGzStream.open(raw);
+    TarArchiveInputStream tar = TarGzStream.open(raw, archive);
     SparkInputs.closeOnTaskEnd(tar);
     Set<String> seen = new TreeSet<>();
     return TarGzStream.flatMap(
@@ -159,7 +178,7 @@ public final class CifarBinarySource implements ImageSource {
         .flatMap(file -> {
           InputStream raw = file.open();
           SparkInputs.closeOnTaskEnd(raw);
-          TarArchiveInputStream tar = TarGzStream.open(raw);
+          TarArchiveInputStream tar = TarGzStream.open(raw, archive);
           SparkInputs.closeOnTaskEnd(tar);
           Iterator<String> texts = TarGzStream.flatMap(
               tar,
@@ -181,10 +200,10 @@ public final class CifarBinarySource implements ImageSource {
         names.add(line.trim());
       }
     }
-    if (names.size() != LabeledImage.CLASSES) {
+    if (names.size() != LabeledImage.CIFAR_CLASSES) {
       throw new IllegalArgumentException(
           source + ": " + META_FILE + " names " + names.size() + " classes, CIFAR-10 has "
-              + LabeledImage.CLASSES);
+              + LabeledImage.CIFAR_CLASSES);
     }
     return List.copyOf(names);
   }
@@ -192,6 +211,7 @@ public final class CifarBinarySource implements ImageSource {
   @Override
   public String describe() {
     return "cifar-binary " + path + (TarGzStream.isTarGz(path) ? " (tar.gz, streamed in one task)" : " (folder)")
+        + (fit.size() == LabeledImage.CIFAR_SIDE ? "" : ", images " + fit.describe())
         + ", partitions=" + (partitions == 0 ? "default" : partitions);
   }
 

@@ -18,7 +18,8 @@ final class ContentHash {
   static long of(long seed, LabeledImage image) {
     byte[] p = image.rawPixels();
     long h = mix(seed ^ (0x9E3779B97F4A7C15L * (image.label() + 1)));
-    for (int i = 0; i < p.length; i += 8) {
+    int whole = p.length - p.length % 8;
+    for (int i = 0; i < whole; i += 8) {
       long word =
           (p[i] & 0xFFL)
               | (p[i + 1] & 0xFFL) << 8
@@ -29,6 +30,10 @@ final class ContentHash {
               | (p[i + 6] & 0xFFL) << 48
               | (p[i + 7] & 0xFFL) << 56;
       h = mix(h ^ word);
+    }
+    // Sides whose 3 * side * side is not a multiple of 8 leave a tail, folded in byte by byte.
+    for (int i = whole; i < p.length; i++) {
+      h = mix(h ^ (p[i] & 0xFFL) ^ ((long) (i - whole + 1) << 8));
     }
     return h;
   }

@@ -22,7 +22,12 @@ final class EncodedImage implements Serializable {
     this.bytes = bytes;
   }
 
-  LabeledImage decode() {
-    return LabeledImage.wrap(label, ImageDecoder.decodeChw(bytes, name));
+  /** Decodes and fits the image; a file that cannot be used becomes a {@link Decoded#bad} naming it. */
+  Decoded decode(ImageFit fit) {
+    try {
+      return Decoded.of(LabeledImage.wrap(label, ImageDecoder.decode(bytes, name, fit)));
+    } catch (BadInputException e) {
+      return Decoded.bad(e.getMessage());
+    }
   }
 }

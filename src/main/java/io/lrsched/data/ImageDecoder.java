@@ -9,7 +9,6 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Locale;
 import javax.imageio.IIOException;
@@ -19,15 +18,16 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Decodes PNG/JPEG bytes with {@code javax.imageio} into {@link LabeledImage}'s CHW byte layout.
+ * Decodes PNG/JPEG bytes with {@code javax.imageio} into {@link LabeledImage}'s CHW byte layout, brought to the
+ * configured size by an {@link ImageFit}.
  *
  * <p>Pure Java and headless (ImageIO needs no display), so executors without X11 can run it. Greyscale images are
- * replicated to three channels. Other sizes than 32x32 are rejected rather than resized: silently resampling a
- * data set would change the experiment.
+ * replicated to three channels (their raw values, no gamma conversion); an alpha channel is dropped (as PIL's
+ * {@code convert("RGB")} does); palette and 16-bit images go through sRGB.
  *
- * <p>Speed matters because the real data set is 60,000 tiny files: each thread keeps one reader per format
+ * <p>Speed matters because a data set is tens of thousands of small files: each thread keeps one reader per format
  * instead of letting {@code ImageIO.read} probe every registered reader per image, and 8-bit rasters are copied
- * straight from their byte buffer. Measured on CIFAR-10 JPEGs, the JDK's JPEG decoding itself is what remains.
+ * straight from their byte buffer. Decode rates are in docs/PERFORMANCE.md.
  */
 public final class ImageDecoder {
   static {
@@ -47,33 +47,25 @@ public final class ImageDecoder {
     return readers.hasNext() ? readers.next() : null;
   }
 
-  /** Whether a file name has an extension this decoder reads: png, jpg, jpeg (any case). */
-  static boolean isImageName(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    return n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg");
-  }
-
   /**
    * @param encoded the file's bytes
    * @param name the file's name, for error messages
-   * @return 3072 bytes in CHW order
+   * @param fit the target size and what to do with other sizes
+   * @return {@code 3 x size x size} bytes in CHW order
+   * @throws BadInputException naming the file if it cannot be decoded or has the wrong size
    */
-  public static byte[] decodeChw(byte[] encoded, String name) {
+  public static byte[] decode(byte[] encoded, String name, ImageFit fit) {
     BufferedImage img;
     try {
       img = read(encoded, name);
-    } catch (IOException e) {
-      throw new UncheckedIOException(name + ": cannot decode image", e);
+    } catch (IOException | RuntimeException e) {
+      // ImageIO's plugins throw unchecked exceptions too (e.g. on truncated PNG chunks).
+      throw new BadInputException(name + ": cannot decode image (" + e.getMessage() + ")", e);
     }
     if (img == null) {
-      throw new IllegalArgumentException(name + ": not a PNG or JPEG image ImageIO can read");
+      throw new BadInputException(name + ": cannot decode image (not a PNG or JPEG)");
     }
-    if (img.getWidth() != LabeledImage.WIDTH || img.getHeight() != LabeledImage.HEIGHT) {
-      throw new IllegalArgumentException(
-          name + ": image is " + img.getWidth() + "x" + img.getHeight() + ", images must be "
-              + LabeledImage.WIDTH + "x" + LabeledImage.HEIGHT);
-    }
-    return toChw(img);
+    return fit.fit(toChw(img), img.getWidth(), img.getHeight(), name);
   }
 
   private static BufferedImage read(byte[] encoded, String name) throws IOException {
@@ -95,13 +87,12 @@ public final class ImageDecoder {
     BufferedImage probed = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded)));
     if (probed == null && byName != null) {
       // No reader knows the bytes: what the reader chosen by the name said is the best explanation.
-      throw new IllegalArgumentException(
-          name + ": not a PNG or JPEG image ImageIO can read (" + byName.getMessage() + ")", byName);
+      throw byName;
     }
     return probed;
   }
 
-  /** Converts a 32x32 image; reads raw samples where the colour model allows, else sRGB through getRGB. */
+  /** Converts an image of any size; reads raw samples where the colour model allows, else sRGB through getRGB. */
   static byte[] toChw(BufferedImage img) {
     ColorModel cm = img.getColorModel();
     int csType = cm.getColorSpace().getType();
@@ -114,20 +105,25 @@ public final class ImageDecoder {
       // Raster bands are in colour-model order (R, G, B[, A]) whatever the byte layout (e.g. 3BYTE_BGR).
       return samples(img.getRaster(), new int[] {0, 1, 2});
     }
-    byte[] out = new byte[LabeledImage.BYTES];
-    int[] argb = img.getRGB(0, 0, LabeledImage.WIDTH, LabeledImage.HEIGHT, null, 0, LabeledImage.WIDTH);
-    for (int i = 0; i < LabeledImage.PLANE; i++) {
+    int w = img.getWidth();
+    int plane = w * img.getHeight();
+    byte[] out = new byte[LabeledImage.CHANNELS * plane];
+    int[] argb = img.getRGB(0, 0, w, img.getHeight(), null, 0, w);
+    for (int i = 0; i < plane; i++) {
       int p = argb[i];
       out[i] = (byte) (p >> 16);
-      out[LabeledImage.PLANE + i] = (byte) (p >> 8);
-      out[2 * LabeledImage.PLANE + i] = (byte) p;
+      out[plane + i] = (byte) (p >> 8);
+      out[2 * plane + i] = (byte) p;
     }
     return out;
   }
 
   /** Copies the given raster bands into the three output planes. */
   private static byte[] samples(Raster raster, int[] bands) {
-    byte[] out = new byte[LabeledImage.BYTES];
+    int width = raster.getWidth();
+    int height = raster.getHeight();
+    int planeSize = width * height;
+    byte[] out = new byte[LabeledImage.CHANNELS * planeSize];
     if (raster.getDataBuffer() instanceof DataBufferByte buffer
         && buffer.getNumBanks() == 1
         && raster.getSampleModel() instanceof ComponentSampleModel model
@@ -140,21 +136,21 @@ public final class ImageDecoder {
       int scanlineStride = model.getScanlineStride();
       int[] offsets = model.getBandOffsets();
       for (int c = 0; c < LabeledImage.CHANNELS; c++) {
-        int plane = c * LabeledImage.PLANE;
+        int plane = c * planeSize;
         int bandOffset = base + offsets[bands[c]];
-        for (int y = 0; y < LabeledImage.HEIGHT; y++) {
+        for (int y = 0; y < height; y++) {
           int row = bandOffset + y * scanlineStride;
-          for (int x = 0; x < LabeledImage.WIDTH; x++) {
-            out[plane + y * LabeledImage.WIDTH + x] = data[row + x * pixelStride];
+          for (int x = 0; x < width; x++) {
+            out[plane + y * width + x] = data[row + x * pixelStride];
           }
         }
       }
       return out;
     }
     for (int c = 0; c < LabeledImage.CHANNELS; c++) {
-      int[] s = raster.getSamples(0, 0, LabeledImage.WIDTH, LabeledImage.HEIGHT, bands[c], (int[]) null);
-      int plane = c * LabeledImage.PLANE;
-      for (int i = 0; i < LabeledImage.PLANE; i++) {
+      int[] s = raster.getSamples(0, 0, width, height, bands[c], (int[]) null);
+      int plane = c * planeSize;
+      for (int i = 0; i < planeSize; i++) {
         out[plane + i] = (byte) s[i];
       }
     }

@@ -11,7 +11,7 @@ public final class ImageSources {
   public static final String CIFAR_BINARY = "cifar-binary";
   /** train/&lt;class&gt;/*.png|jpg and test/&lt;class&gt;/..., as a folder or a tar.gz of it. */
   public static final String IMAGE_FOLDER = "image-folder";
-  /** Generated CIFAR-shaped data with ten classes; the path is ignored. */
+  /** Generated CIFAR-like data (data.synthetic.*); the path is ignored. */
   public static final String SYNTHETIC = "synthetic";
   /** Every supported kind. */
   public static final List<String> KINDS = List.of(CIFAR_BINARY, IMAGE_FOLDER, SYNTHETIC);
@@ -28,18 +28,22 @@ public final class ImageSources {
    * @param seed generator seed (synthetic only)
    * @param syntheticTrainSize training images (synthetic only)
    * @param syntheticTestSize test images (synthetic only)
+   * @param syntheticClasses classes (synthetic only)
+   * @param fit the images' size and how other sizes are resized (synthetic images are generated at the size)
+   * @param skipBadFiles skip and report bad files instead of failing (image-folder only)
    * @throws IllegalArgumentException for an unknown kind, a missing path or an invalid size
    */
   public static ImageSource create(
-      String kind, String path, int partitions, long seed, int syntheticTrainSize, int syntheticTestSize) {
+      String kind, String path, int partitions, long seed, int syntheticTrainSize, int syntheticTestSize,
+      int syntheticClasses, ImageFit fit, boolean skipBadFiles) {
     if (kind == null) {
       throw new IllegalArgumentException("data kind must be set, one of " + KINDS);
     }
     return switch (kind) {
-      case CIFAR_BINARY -> new CifarBinarySource(path, partitions);
-      case IMAGE_FOLDER -> new ImageFolderSource(path, partitions);
+      case CIFAR_BINARY -> new CifarBinarySource(path, partitions, fit);
+      case IMAGE_FOLDER -> new ImageFolderSource(path, partitions, fit, skipBadFiles);
       case SYNTHETIC -> new SyntheticSource(
-          syntheticTrainSize, syntheticTestSize, LabeledImage.CLASSES, seed, partitions);
+          syntheticTrainSize, syntheticTestSize, syntheticClasses, seed, partitions, fit.size());
       default -> throw new IllegalArgumentException("unknown data kind '" + kind + "', allowed: " + KINDS);
     };
   }

@@ -4,68 +4,66 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * One labelled 32x32 RGB image as it is stored in the CIFAR binary format: an integer class index and 3072
- * unsigned bytes in channel-major order (1024 red, then 1024 green, then 1024 blue, each row by row).
+ * One labelled square RGB image in the layout of the CIFAR binary format: an integer class index and
+ * {@code 3 * side * side} unsigned bytes in channel-major order (the red plane, then green, then blue, each row by
+ * row). CIFAR-10 images are 32x32; image folders are brought to {@code data.image-size} when they are decoded.
  *
- * <p>Kept as raw bytes rather than floats because these records cross Spark shuffles every epoch: 3 KB per image
- * instead of 12 KB. Immutable: the constructor copies the array and {@link #pixels()} returns a copy; equality and
- * hash code are over the label and the pixel content.
+ * <p>Kept as raw bytes rather than floats because these records cross Spark shuffles every epoch: 3 KB per CIFAR
+ * image instead of 12 KB. Immutable: the constructor copies the array and {@link #pixels()} returns a copy; equality
+ * and hash code are over the label and the pixel content.
  */
 public final class LabeledImage implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   /** Colour channels per image (RGB). */
   public static final int CHANNELS = 3;
-  /** Image height in pixels. */
-  public static final int HEIGHT = 32;
-  /** Image width in pixels. */
-  public static final int WIDTH = 32;
-  /** Pixels per channel plane. */
-  public static final int PLANE = HEIGHT * WIDTH;
-  /** Bytes per image: 3 x 32 x 32 = 3072. */
-  public static final int BYTES = CHANNELS * PLANE;
-  /**
-   * Classes of every data source, labels 0 to 9: CIFAR-10's ten, and as many in the synthetic set so that a smoke run
-   * exercises the same model head. The one place this number is written.
-   */
-  public static final int CLASSES = 10;
+  /** Side of a CIFAR-10 image in pixels. */
+  public static final int CIFAR_SIDE = 32;
+  /** Bytes of a CIFAR-10 image: 3 x 32 x 32 = 3072. */
+  public static final int CIFAR_BYTES = CHANNELS * CIFAR_SIDE * CIFAR_SIDE;
+  /** Classes of CIFAR-10 (labels 0 to 9 in its binary format). */
+  public static final int CIFAR_CLASSES = 10;
 
   private final int label;
+  private final int side;
   private final byte[] pixels;
 
   /**
    * @param label class index, at least 0
-   * @param pixels exactly {@value #BYTES} bytes in CHW order; copied
+   * @param pixels {@code 3 * side * side} bytes in CHW order for some side; copied
    */
   public LabeledImage(int label, byte[] pixels) {
-    this(label, checkedCopy(pixels), true);
+    this(label, sideOf(pixels), pixels.clone());
   }
 
-  /** Takes ownership of {@code pixels} without copying: for readers in this package that build a fresh array. */
-  private LabeledImage(int label, byte[] pixels, boolean owned) {
+  private LabeledImage(int label, int side, byte[] pixels) {
     if (label < 0) {
       throw new IllegalArgumentException("label must be >= 0, got " + label);
     }
     this.label = label;
+    this.side = side;
     this.pixels = pixels;
   }
 
   /** Wraps a freshly built array that no one else holds (no copy: readers create 60,000 of these per epoch). */
   static LabeledImage wrap(int label, byte[] pixels) {
-    checkLength(pixels);
-    return new LabeledImage(label, pixels, true);
+    return new LabeledImage(label, sideOf(pixels), pixels);
   }
 
-  private static byte[] checkedCopy(byte[] pixels) {
-    checkLength(pixels);
-    return pixels.clone();
-  }
-
-  private static void checkLength(byte[] pixels) {
-    if (pixels == null || pixels.length != BYTES) {
-      throw new IllegalArgumentException(
-          "pixels must hold " + BYTES + " bytes (3x32x32, CHW), got " + (pixels == null ? "null" : pixels.length));
+  private static int sideOf(byte[] pixels) {
+    if (pixels == null || pixels.length == 0 || pixels.length % CHANNELS != 0) {
+      throw badLength(pixels);
     }
+    int side = (int) Math.round(Math.sqrt(pixels.length / (double) CHANNELS));
+    if (CHANNELS * side * side != pixels.length) {
+      throw badLength(pixels);
+    }
+    return side;
+  }
+
+  private static IllegalArgumentException badLength(byte[] pixels) {
+    return new IllegalArgumentException(
+        "pixels must hold 3 x side x side bytes (CHW), got " + (pixels == null ? "null" : pixels.length));
   }
 
   /** The class index. */
@@ -73,7 +71,12 @@ public final class LabeledImage implements Serializable {
     return label;
   }
 
-  /** A copy of the 3072 pixel bytes in CHW order. */
+  /** Width and height in pixels. */
+  public int side() {
+    return side;
+  }
+
+  /** A copy of the pixel bytes in CHW order. */
   public byte[] pixels() {
     return pixels.clone();
   }
@@ -84,7 +87,7 @@ public final class LabeledImage implements Serializable {
    * @param channel 0 red, 1 green, 2 blue
    */
   public int pixel(int channel, int row, int col) {
-    return pixels[channel * PLANE + row * WIDTH + col] & 0xFF;
+    return pixels[(channel * side + row) * side + col] & 0xFF;
   }
 
   /** The internal array, read-only by contract: lets this package's converters avoid a copy per image. */
@@ -111,6 +114,6 @@ public final class LabeledImage implements Serializable {
 
   @Override
   public String toString() {
-    return "LabeledImage[label=" + label + ", pixels=" + BYTES + " bytes]";
+    return "LabeledImage[label=" + label + ", " + side + "x" + side + "]";
   }
 }

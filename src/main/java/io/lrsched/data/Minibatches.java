@@ -12,10 +12,11 @@ import org.nd4j.linalg.factory.Nd4j;
 import scala.Tuple2;
 
 /**
- * Turns images into DL4J minibatches the way the tutorial feeds Keras: pixels scaled to [0, 1] as float32 (no
- * mean subtraction, no augmentation), labels one-hot, a fresh seeded shuffle per call (pass a per-epoch seed).
+ * Turns images into DL4J minibatches the way the tutorial feeds Keras: pixels as float32 through a
+ * {@link Normalization} ({@code unit}: scaled to [0, 1], the tutorial's choice), labels one-hot, a fresh seeded
+ * shuffle per call (pass a per-epoch seed).
  *
- * <p>Layout is NCHW {@code [b, 3, 32, 32]} (DL4J's default for convolutions) or NHWC {@code [b, 32, 32, 3]} when
+ * <p>Layout is NCHW {@code [b, 3, s, s]} (DL4J's default for convolutions) or NHWC {@code [b, s, s, 3]} when
  * {@code channelsLast}. Conversion fills one {@code float[]} and makes a single {@code Nd4j.create} per batch:
  * per-element puts into an INDArray are orders of magnitude slower.
  */
@@ -30,9 +31,11 @@ public final class Minibatches {
    * @param channelsLast NHWC instead of NCHW features
    * @param numClasses width of the one-hot labels; every label must be below it
    * @param shuffleSeed seed of the shuffle; the same seed and images give the same batches
+   * @param normalization how pixel bytes become inputs
    */
   public static JavaRDD<DataSet> toDataSets(
-      JavaRDD<LabeledImage> images, int batchSize, boolean channelsLast, int numClasses, long shuffleSeed) {
+      JavaRDD<LabeledImage> images, int batchSize, boolean channelsLast, int numClasses, long shuffleSeed,
+      Normalization normalization) {
     checkBatchSize(batchSize);
     checkNumClasses(numClasses);
     long seed = shuffleSeed ^ ContentHash.SHUFFLE_SALT;
@@ -42,11 +45,11 @@ public final class Minibatches {
         .mapToPair(image -> new Tuple2<>(ContentHash.of(seed, image), image))
         .repartitionAndSortWithinPartitions(new HashPartitioner(partitions))
         .values()
-        .mapPartitions(it -> batches(it, batchSize, channelsLast, numClasses));
+        .mapPartitions(it -> batches(it, batchSize, channelsLast, numClasses, normalization));
   }
 
   private static Iterator<DataSet> batches(
-      Iterator<LabeledImage> it, int batchSize, boolean channelsLast, int numClasses) {
+      Iterator<LabeledImage> it, int batchSize, boolean channelsLast, int numClasses, Normalization normalization) {
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -62,7 +65,7 @@ public final class Minibatches {
         while (batch.size() < batchSize && it.hasNext()) {
           batch.add(it.next());
         }
-        return toDataSet(batch, channelsLast, numClasses);
+        return toDataSet(batch, channelsLast, numClasses, normalization);
       }
     };
   }
@@ -70,15 +73,19 @@ public final class Minibatches {
   /**
    * One DataSet holding the given images in order, in the same layout as {@link #toDataSets}.
    *
-   * @param images at least one image
+   * @param images at least one image, all of one size
+   * @param normalization how pixel bytes become inputs
    */
-  public static DataSet toDataSet(List<LabeledImage> images, boolean channelsLast, int numClasses) {
+  public static DataSet toDataSet(
+      List<LabeledImage> images, boolean channelsLast, int numClasses, Normalization normalization) {
     checkNumClasses(numClasses);
     if (images.isEmpty()) {
       throw new IllegalArgumentException("a DataSet needs at least one image");
     }
     int b = images.size();
-    float[] features = new float[b * LabeledImage.BYTES];
+    int side = images.get(0).side();
+    int bytes = LabeledImage.CHANNELS * side * side;
+    float[] features = new float[b * bytes];
     float[] labels = new float[b * numClasses];
     for (int i = 0; i < b; i++) {
       LabeledImage image = images.get(i);
@@ -87,32 +94,41 @@ public final class Minibatches {
             "label " + image.label() + " does not fit numClasses=" + numClasses + " (labels are 0.." + (numClasses - 1)
                 + ")");
       }
+      if (image.side() != side) {
+        throw new IllegalArgumentException(
+            "images of one minibatch must have one size, got " + side + " and " + image.side());
+      }
       labels[i * numClasses + image.label()] = 1f;
       if (channelsLast) {
-        fillHwc(image.rawPixels(), features, i * LabeledImage.BYTES);
+        fillHwc(image.rawPixels(), features, i * bytes, normalization);
       } else {
-        fillChw(image.rawPixels(), features, i * LabeledImage.BYTES);
+        fillChw(image.rawPixels(), features, i * bytes, normalization);
       }
     }
     long[] shape = channelsLast
-        ? new long[] {b, LabeledImage.HEIGHT, LabeledImage.WIDTH, LabeledImage.CHANNELS}
-        : new long[] {b, LabeledImage.CHANNELS, LabeledImage.HEIGHT, LabeledImage.WIDTH};
+        ? new long[] {b, side, side, LabeledImage.CHANNELS}
+        : new long[] {b, LabeledImage.CHANNELS, side, side};
     INDArray f = Nd4j.create(features, shape, 'c');
     INDArray l = Nd4j.create(labels, new long[] {b, numClasses}, 'c');
     return new DataSet(f, l);
   }
 
-  private static void fillChw(byte[] chw, float[] out, int offset) {
-    for (int k = 0; k < LabeledImage.BYTES; k++) {
-      out[offset + k] = (chw[k] & 0xFF) / 255f;
+  private static void fillChw(byte[] chw, float[] out, int offset, Normalization normalization) {
+    int planeSize = chw.length / LabeledImage.CHANNELS;
+    for (int c = 0; c < LabeledImage.CHANNELS; c++) {
+      int plane = c * planeSize;
+      for (int yx = 0; yx < planeSize; yx++) {
+        out[offset + plane + yx] = normalization.apply(c, chw[plane + yx]);
+      }
     }
   }
 
-  private static void fillHwc(byte[] chw, float[] out, int offset) {
+  private static void fillHwc(byte[] chw, float[] out, int offset, Normalization normalization) {
+    int planeSize = chw.length / LabeledImage.CHANNELS;
     for (int c = 0; c < LabeledImage.CHANNELS; c++) {
-      int plane = c * LabeledImage.PLANE;
-      for (int yx = 0; yx < LabeledImage.PLANE; yx++) {
-        out[offset + yx * LabeledImage.CHANNELS + c] = (chw[plane + yx] & 0xFF) / 255f;
+      int plane = c * planeSize;
+      for (int yx = 0; yx < planeSize; yx++) {
+        out[offset + yx * LabeledImage.CHANNELS + c] = normalization.apply(c, chw[plane + yx]);
       }
     }
   }

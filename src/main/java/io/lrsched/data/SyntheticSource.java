@@ -33,6 +33,7 @@ public final class SyntheticSource implements ImageSource {
   private final int numClasses;
   private final long seed;
   private final int partitions;
+  private final int side;
 
   /**
    * @param trainSize images in the training split, at least 1
@@ -42,6 +43,18 @@ public final class SyntheticSource implements ImageSource {
    * @param partitions partitions of each loaded split; 0 means the context's default parallelism
    */
   public SyntheticSource(int trainSize, int testSize, int numClasses, long seed, int partitions) {
+    this(trainSize, testSize, numClasses, seed, partitions, LabeledImage.CIFAR_SIDE);
+  }
+
+  /**
+   * @param trainSize images in the training split, at least 1
+   * @param testSize images in the test split, at least 1
+   * @param numClasses classes, 2 to 256
+   * @param seed generator seed
+   * @param partitions partitions of each loaded split; 0 means the context's default parallelism
+   * @param side width and height of the generated images in pixels, at least 1
+   */
+  public SyntheticSource(int trainSize, int testSize, int numClasses, long seed, int partitions, int side) {
     if (trainSize < 1 || testSize < 1) {
       throw new IllegalArgumentException(
           "synthetic train and test sizes must be >= 1, got train=" + trainSize + ", test=" + testSize);
@@ -54,6 +67,10 @@ public final class SyntheticSource implements ImageSource {
     this.numClasses = numClasses;
     this.seed = seed;
     this.partitions = SparkInputs.checkPartitions(partitions);
+    if (side < 1) {
+      throw new IllegalArgumentException("synthetic image side must be >= 1, got " + side);
+    }
+    this.side = side;
   }
 
   /** Size of one split. */
@@ -67,11 +84,13 @@ public final class SyntheticSource implements ImageSource {
     long n = size(split);
     long s = seed;
     int k = numClasses;
+    int d = side;
     List<Integer> slices = IntStream.range(0, p).boxed().collect(Collectors.toList());
-    return sc.parallelize(slices, p).flatMap(slice -> range(s, split, k, n * slice / p, n * (slice + 1) / p));
+    return sc.parallelize(slices, p).flatMap(slice -> range(s, split, k, d, n * slice / p, n * (slice + 1) / p));
   }
 
-  private static Iterator<LabeledImage> range(long seed, Split split, int numClasses, long from, long to) {
+  private static Iterator<LabeledImage> range(
+      long seed, Split split, int numClasses, int side, long from, long to) {
     return new Iterator<>() {
       private long next = from;
 
@@ -85,25 +104,25 @@ public final class SyntheticSource implements ImageSource {
         if (next >= to) {
           throw new NoSuchElementException();
         }
-        return image(seed, split, numClasses, next++);
+        return image(seed, split, numClasses, side, next++);
       }
     };
   }
 
   /** Image {@code index} of a split: a pure function of its arguments. */
-  static LabeledImage image(long seed, Split split, int numClasses, long index) {
+  static LabeledImage image(long seed, Split split, int numClasses, int side, long index) {
     int label = (int) (index % numClasses);
     long splitSeed = ContentHash.mix(seed + (split.ordinal() + 1L) * 0x632BE59BD9B4E019L);
     SplittableRandom rnd = new SplittableRandom(ContentHash.mix(splitSeed + index * 0x9E3779B97F4A7C15L));
     int[] rgb = prototypeColour(label, numClasses);
     int shift = rnd.nextInt(2 * SHIFT + 1) - SHIFT;
-    byte[] pixels = new byte[LabeledImage.BYTES];
-    for (int y = 0; y < LabeledImage.HEIGHT; y++) {
-      for (int x = 0; x < LabeledImage.WIDTH; x++) {
+    byte[] pixels = new byte[LabeledImage.CHANNELS * side * side];
+    for (int y = 0; y < side; y++) {
+      for (int x = 0; x < side; x++) {
         double weight = 0.55 + 0.45 * pattern(label, x, y);
         for (int c = 0; c < LabeledImage.CHANNELS; c++) {
           int v = (int) Math.round(rgb[c] * weight) + shift + rnd.nextInt(2 * NOISE + 1) - NOISE;
-          pixels[c * LabeledImage.PLANE + y * LabeledImage.WIDTH + x] = (byte) Math.max(0, Math.min(255, v));
+          pixels[(c * side + y) * side + x] = (byte) Math.max(0, Math.min(255, v));
         }
       }
     }
@@ -148,7 +167,8 @@ public final class SyntheticSource implements ImageSource {
 
   @Override
   public String describe() {
-    return "synthetic train=" + trainSize + ", test=" + testSize + ", classes=" + numClasses + ", seed=" + seed
+    return "synthetic train=" + trainSize + ", test=" + testSize + ", classes=" + numClasses + ", " + side + "x" + side
+        + ", seed=" + seed
         + ", partitions=" + (partitions == 0 ? "default" : partitions);
   }
 

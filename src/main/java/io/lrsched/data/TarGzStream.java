@@ -31,11 +31,11 @@ final class TarGzStream {
   }
 
   /** Opens a tar reader over gzip-compressed bytes (JDK zlib: faster than a pure-Java inflater). */
-  static TarArchiveInputStream open(InputStream raw) {
+  static TarArchiveInputStream open(InputStream raw, String archiveName) {
     try {
       return new TarArchiveInputStream(new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16));
     } catch (IOException e) {
-      throw new UncheckedIOException("not a gzip stream", e);
+      throw new BadInputException(archiveName + ": not a gzip stream (" + e.getMessage() + ")", e);
     }
   }
 
@@ -98,17 +98,32 @@ final class TarGzStream {
           }
           return null;
         } catch (IOException e) {
-          throw new UncheckedIOException(archiveName + ": cannot read the tar.gz archive", e);
+          throw new BadInputException(archiveName + ": cannot read the tar.gz archive (" + e.getMessage() + ")", e);
         }
       }
     };
   }
 
-  /** The normalised names of all regular, non-hidden files in the archive; reads it to the end and closes it. */
-  static List<String> fileNames(TarArchiveInputStream tar, String archiveName) {
+  /**
+   * The normalised names of all regular files and directories (with a trailing {@code /}) in the archive, hidden ones
+   * included: the image-folder layout decides what to ignore. Reads the archive to the end and closes it.
+   */
+  static List<String> entryNames(TarArchiveInputStream tar, String archiveName) {
     List<String> names = new ArrayList<>();
-    flatMap(tar, archiveName, name -> true, (name, in) -> List.of(name).iterator(), () -> closeUnchecked(tar))
-        .forEachRemaining(names::add);
+    try {
+      TarArchiveEntry entry;
+      while ((entry = tar.getNextTarEntry()) != null) {
+        String name = normalise(entry.getName());
+        if (entry.isDirectory()) {
+          names.add(name.endsWith("/") ? name : name + "/");
+        } else if (entry.isFile()) {
+          names.add(name);
+        }
+      }
+    } catch (IOException e) {
+      throw new BadInputException(archiveName + ": cannot read the tar.gz archive (" + e.getMessage() + ")", e);
+    }
+    closeUnchecked(tar);
     return names;
   }
 
@@ -145,7 +160,7 @@ final class TarGzStream {
     try {
       return in.readAllBytes();
     } catch (IOException e) {
-      throw new UncheckedIOException(name + ": read failed", e);
+      throw new BadInputException(name + ": read failed (" + e.getMessage() + ")", e);
     }
   }
 }

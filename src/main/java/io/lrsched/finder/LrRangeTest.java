@@ -3,6 +3,7 @@ package io.lrsched.finder;
 import io.lrsched.config.ExperimentSettings;
 import io.lrsched.config.LrFinderSettings;
 import io.lrsched.config.SettingsLoader;
+import io.lrsched.data.BadInputException;
 import io.lrsched.data.LabeledImage;
 import io.lrsched.data.Minibatches;
 import io.lrsched.model.LearningRateControl;
@@ -15,7 +16,6 @@ import io.lrsched.train.ModelSpecs;
 import io.lrsched.train.RunFailure;
 import io.lrsched.train.RunRecorder;
 import io.lrsched.train.SparkContexts;
-import io.lrsched.train.TrainingData;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -92,14 +92,23 @@ public final class LrRangeTest {
       info("results go to " + folder.uri());
       info("loading a sample of the training data...");
       sample = FinderSample.load(sc, settings.data(), settings.seed(), wanted);
+    } catch (RunFailure e) {
+      throw e;
+    } catch (Exception e) {
+      // A bad file found on an executor arrives inside Spark's job failure: its own line is what the user needs.
+      BadInputException bad = BadInputException.find(e);
+      if (bad != null) {
+        throw new RunFailure(bad.getMessage(), e);
+      }
+      throw e;
     }
     info(sample.description() + ": " + sample.images().size() + " training images sampled"
         + (sample.images().size() < wanted ? " (fewer than the sweep needs: they are reused, reshuffled)" : ""));
 
-    ComputationGraph graph = ResNet.init(ModelSpecs.of(settings));
+    ComputationGraph graph = ResNet.init(ModelSpecs.of(settings, sample.classNames().size()));
     info("model: " + settings.model().stages() + " modules, filters " + settings.model().filters() + ", "
         + graph.numParams() + " parameters");
-    LrFinderResult result = sweep(graph, new BatchCycle(sample.images(), batch, settings.seed()));
+    LrFinderResult result = sweep(graph, new BatchCycle(sample.images(), batch, settings.seed()), sample);
 
     write(folder, CSV, result.toCsv());
     write(folder, SUGGESTION, result.suggestionText());
@@ -115,14 +124,15 @@ public final class LrRangeTest {
     return new Summary(folder.uri(), result);
   }
 
-  private LrFinderResult sweep(ComputationGraph graph, BatchCycle batches) {
+  private LrFinderResult sweep(ComputationGraph graph, BatchCycle batches, FinderSample.Loaded sample) {
     boolean channelsLast = ModelSpecs.channelsLast(settings);
     LrFinderCurve curve = new LrFinderCurve(finder.smoothing(), finder.stopFactor());
     int report = Math.max(1, finder.batches() / 10);
     for (int i = 0; i < finder.batches(); i++) {
       double lr = finder.lrAt(i);
       LearningRateControl.set(graph, lr);
-      DataSet minibatch = Minibatches.toDataSet(batches.next(), channelsLast, LabeledImage.CLASSES);
+      DataSet minibatch = Minibatches.toDataSet(
+          batches.next(), channelsLast, sample.classNames().size(), sample.normalization());
       graph.fit(minibatch);
       // The score includes the L2 term, as Keras' reported loss does.
       double loss = graph.score();

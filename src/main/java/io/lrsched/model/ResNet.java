@@ -23,8 +23,10 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  * {@link ComputationGraphConfiguration}.
  *
  * <p>Layout: input &rarr; BN &rarr; conv3x3(filters[0], no bias); for each stage i, {@code stages[i]} residual modules
- * with K = filters[i+1] (the first reduces: stride 1 in stage 1, 2 afterwards); head BN+ReLU &rarr; avg pool
- * 8x8 &rarr; dense(classes, bias) &rarr; softmax with multi-class cross-entropy. A residual module is
+ * with K = filters[i+1] (the first reduces: stride 1 in stage 1, 2 afterwards); head BN+ReLU &rarr; average pool
+ * over the whole remaining feature map (global average pooling: the tutorial's {@code AveragePooling2D((8, 8))} at
+ * 32x32 inputs, where two stride-2 stages leave 8x8; other input sizes leave other maps) &rarr; dense(classes, bias)
+ * &rarr; softmax with multi-class cross-entropy. A residual module is
  * {@code a1 = ReLU(BN(x)); c1 = conv1x1(a1, K/4); a2 = ReLU(BN(c1)); c2 = conv3x3(a2, K/4, stride);
  * a3 = ReLU(BN(c2)); c3 = conv1x1(a3, K); out = c3 + (reduce ? conv1x1(a1, K, stride) : x)} - note the shortcut
  * convolution reads {@code a1}, not {@code x}, as in the original code.
@@ -124,9 +126,10 @@ public final class ResNet {
         }
       }
       bnRelu("head_bn", x);
+      // A window as large as the final map is global average pooling, and exactly the tutorial's layer at 32x32.
       g.addLayer("head_pool", new SubsamplingLayer.Builder(PoolingType.AVG)
-          .kernelSize(ResNetSpec.POOL_SIZE, ResNetSpec.POOL_SIZE)
-          .stride(ResNetSpec.POOL_SIZE, ResNetSpec.POOL_SIZE)
+          .kernelSize(spec.finalHeight(), spec.finalWidth())
+          .stride(spec.finalHeight(), spec.finalWidth())
           .convolutionMode(ConvolutionMode.Truncate) // Keras AveragePooling2D default padding="valid"
           .dataFormat(format)
           .build(), "head_bn");

@@ -44,9 +44,6 @@ public record ResNetSpec(
     double learningRate,
     double momentum) {
 
-  /** Side of the tutorial's final average-pooling window (Keras {@code AveragePooling2D((8, 8))}). */
-  public static final int POOL_SIZE = 8;
-
   /** Validates every field; arrays are copied so the record stays immutable. */
   public ResNetSpec {
     positive("height", height);
@@ -80,13 +77,6 @@ public record ResNetSpec(
         throw new IllegalArgumentException("filters[" + i + "] = " + filters[i]
             + " must be divisible by 4 (the bottleneck uses K/4 filters)");
       }
-    }
-    int finalHeight = reducedSize(height, stages.length);
-    int finalWidth = reducedSize(width, stages.length);
-    if (finalHeight < POOL_SIZE || finalWidth < POOL_SIZE) {
-      throw new IllegalArgumentException("input " + height + "x" + width + " shrinks to " + finalHeight + "x"
-          + finalWidth + " after " + stages.length + " stages; the " + POOL_SIZE + "x" + POOL_SIZE
-          + " average pool needs at least " + POOL_SIZE + "x" + POOL_SIZE);
     }
     nonNegative("moduleL2", moduleL2);
     nonNegative("stemL2", stemL2);

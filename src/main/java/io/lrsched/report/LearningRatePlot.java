@@ -42,6 +42,11 @@ public final class LearningRatePlot {
     return render(List.of(new PlotSeries("lr", epochs, lrs)), false);
   }
 
+  /** One series (such as the applied staircase, see {@link AppliedLrCurve}), without a legend. */
+  public byte[] toPng(PlotSeries series) {
+    return render(List.of(series), false);
+  }
+
   /**
    * Several schedules on one plot, with a legend.
    *

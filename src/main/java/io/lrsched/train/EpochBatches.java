@@ -1,7 +1,10 @@
 package io.lrsched.train;
 
+import io.lrsched.data.Augmentation;
 import io.lrsched.data.LabeledImage;
 import io.lrsched.data.Minibatches;
+import io.lrsched.data.Normalization;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -18,23 +21,35 @@ import scala.Tuple2;
 /**
  * Lays one epoch's shuffled images out for parameter averaging: partition w holds, in step order, worker w's slice of
  * every global step. Each averaging round then only filters its steps out of the cached layout, so every worker gets
- * exactly its local steps and no data moves between rounds.
+ * exactly its local steps and no data moves between rounds. Augmentation (if on) and normalisation are applied when a
+ * round's minibatches are built, on the executors.
  */
 final class EpochBatches {
 
   private final JavaRDD<StepSlice> layout;
   private final Broadcast<int[]> positions;
   private final WorkerLayout workers;
-  private final boolean channelsLast;
-  private final int numClasses;
+  private final int epoch;
+  private final Inputs inputs;
 
-  private EpochBatches(JavaRDD<StepSlice> layout, Broadcast<int[]> positions, WorkerLayout workers,
-      boolean channelsLast, int numClasses) {
+  /**
+   * How images become a worker's minibatches.
+   *
+   * @param channelsLast whether minibatches are NHWC
+   * @param numClasses classes, for one-hot labels
+   * @param augmentation applied per epoch before normalising
+   * @param normalization how pixel bytes become inputs
+   */
+  record Inputs(boolean channelsLast, int numClasses, Augmentation augmentation, Normalization normalization)
+      implements Serializable {}
+
+  private EpochBatches(
+      JavaRDD<StepSlice> layout, Broadcast<int[]> positions, WorkerLayout workers, int epoch, Inputs inputs) {
     this.layout = layout;
     this.positions = positions;
     this.workers = workers;
-    this.channelsLast = channelsLast;
-    this.numClasses = numClasses;
+    this.epoch = epoch;
+    this.inputs = inputs;
   }
 
   /**
@@ -45,9 +60,9 @@ final class EpochBatches {
    * @param n number of images
    * @param workers the worker layout
    * @param seed the experiment's seed
-   * @param epoch 0-based epoch, mixed into the shuffle seed so every epoch has its own order
-   * @param channelsLast whether minibatches are NHWC
-   * @param numClasses classes, for one-hot labels
+   * @param epoch 0-based epoch, mixed into the shuffle seed so every epoch has its own order, and into the
+   *     augmentation
+   * @param inputs how images become minibatches
    * @return the epoch's layout, cached until {@link #release()}
    */
   static EpochBatches shuffle(
@@ -57,8 +72,7 @@ final class EpochBatches {
       WorkerLayout workers,
       long seed,
       int epoch,
-      boolean channelsLast,
-      int numClasses) {
+      Inputs inputs) {
     Broadcast<int[]> positions = sc.broadcast(shuffledPositions(n, seed * 1_000_003L + epoch));
     int batch = workers.globalBatch();
     int w = workers.workers();
@@ -76,7 +90,7 @@ final class EpochBatches {
             .partitionBy(new HashPartitioner(w))
             .mapPartitions(it -> toSlices(it, batch), true)
             .persist(StorageLevel.MEMORY_ONLY());
-    return new EpochBatches(layout, positions, workers, channelsLast, numClasses);
+    return new EpochBatches(layout, positions, workers, epoch, inputs);
   }
 
   /** Sorts a worker's images by shuffled position and groups them into one slice per global step. */
@@ -113,15 +127,17 @@ final class EpochBatches {
   JavaRDD<DataSet> round(int round) {
     int first = round * workers.averagingFrequency();
     int end = first + workers.averagingFrequency();
-    boolean nhwc = channelsLast;
-    int classes = numClasses;
+    Inputs in = inputs;
+    int e = epoch;
     return layout.mapPartitions(
         slices -> {
           List<DataSet> out = new ArrayList<>();
           slices.forEachRemaining(
               s -> {
                 if (s.step() >= first && s.step() < end) {
-                  out.add(Minibatches.toDataSet(s.images(), nhwc, classes));
+                  List<LabeledImage> images = new ArrayList<>(s.images().size());
+                  s.images().forEach(image -> images.add(in.augmentation().apply(image, e)));
+                  out.add(Minibatches.toDataSet(images, in.channelsLast(), in.numClasses(), in.normalization()));
                 }
               });
           return out.iterator();

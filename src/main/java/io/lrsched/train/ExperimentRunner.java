@@ -9,18 +9,24 @@ import io.lrsched.config.OutputSettings;
 import io.lrsched.config.ResumeCheck;
 import io.lrsched.config.SettingsLoader;
 import io.lrsched.config.TrainingSettings;
+import io.lrsched.data.BadInputException;
+import io.lrsched.data.LabeledImage;
+import io.lrsched.data.ModelInput;
+import io.lrsched.data.Normalization;
 import io.lrsched.model.ModelFile;
 import io.lrsched.model.ModelMetadata;
 import io.lrsched.model.ResNet;
 import io.lrsched.report.EpochMetrics;
 import io.lrsched.report.KerasLine;
 import io.lrsched.report.MetricsCsv;
+import io.lrsched.report.ProgressBar;
 import io.lrsched.report.SettingsEcho;
 import io.lrsched.schedule.EpochLrTable;
 import io.lrsched.schedule.LearningRateSchedule;
 import io.lrsched.schedule.ScheduleMessages;
 import io.lrsched.storage.RunFolder;
 import io.lrsched.storage.StorageException;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +58,8 @@ public final class ExperimentRunner {
 
   private final ExperimentSettings settings;
   private final PrintStream console;
+  /** Set once the run folder exists, so that a failure after that marks the run failed in it. */
+  private RunRecorder recorder;
 
   /**
    * @param settings the validated experiment
@@ -166,6 +174,11 @@ public final class ExperimentRunner {
     }
     try (JavaSparkContext sc = SparkContexts.create("lrsched " + settings.name())) {
       return body.apply(sc);
+    } catch (RuntimeException | Error e) {
+      if (recorder != null) {
+        recorder.recordFailure(e);
+      }
+      throw e;
     }
   }
 
@@ -197,8 +210,8 @@ public final class ExperimentRunner {
     boolean channelsLast = restored.map(r -> r.metadata().channelsLast()).orElseGet(() ->
         ModelSpecs.channelsLast(settings));
     info(settings.data().source().equals("synthetic")
-        ? "loading synthetic CIFAR-shaped data..."
-        : "loading CIFAR-10 data (" + settings.data().source() + " at " + settings.data().path() + ")...");
+        ? "loading synthetic data..."
+        : "loading data (" + settings.data().source() + " at " + settings.data().path() + ")...");
     TrainingData data = loadData(sc, channelsLast);
     int workers = checkpoint.map(Checkpoint::workers)
         .orElse(t.workers() > 0 ? t.workers() : sc.defaultParallelism());
@@ -206,7 +219,13 @@ public final class ExperimentRunner {
     int steps = layout.stepsPerEpoch(data.trainCount());
     int rounds = layout.rounds(steps);
     info(data.description() + ": " + data.trainCount() + " training and " + data.testCount() + " test images, "
-        + data.classNames().size() + " classes");
+        + data.classNames().size() + " classes " + data.classNames());
+    if (data.skippedCount() > 0) {
+      info("skipped " + data.skippedCount() + " bad file(s) (data.on-bad-image = skip), e.g. "
+          + data.skippedExamples().get(0));
+    }
+    info("inputs: " + data.input().imageSize() + "x" + data.input().imageSize() + ", normalisation "
+        + data.input().normalization() + ", augmentation " + data.augmentation());
     info("parameter averaging: " + workers + " workers x " + layout.batchPerWorker() + " images per step, "
         + "averaging every " + t.averagingFrequency() + " steps; " + steps + " steps (" + rounds
         + " rounds) per epoch");
@@ -226,17 +245,19 @@ public final class ExperimentRunner {
     }
     info(ScheduleMessages.describe(schedule));
     // The run folder is made only once data, layout and schedule are known to be good: a failed start leaves none.
-    RunRecorder recorder = checkpoint.isPresent() ? RunRecorder.resume(folder, settings, checkpoint.get())
+    recorder = checkpoint.isPresent() ? RunRecorder.resume(folder, settings, checkpoint.get())
         : folder != null ? RunRecorder.startIn(folder, settings)
         : RunRecorder.create(settings, sc.hadoopConfiguration());
     info("results go to " + recorder.uri());
     recorder.recordSpark(sc);
+    recorder.recordData(data.input(), data.trainCount(), data.testCount(), data.skippedCount(),
+        data.skippedExamples());
     ExecutorLossReporter losses = new ExecutorLossReporter(console);
     sc.sc().addSparkListener(losses);
 
     ComputationGraph graph = restored.map(ModelFile.Loaded::network).orElseGet(() ->
-        ResNet.init(ModelSpecs.of(settings)));
-    ModelMetadata metadata = ModelMetadata.unitScaled(data.classNames(), 32, 32, 3, channelsLast);
+        ResNet.init(ModelSpecs.of(settings, data.classNames().size())));
+    ModelMetadata metadata = metadata(data.input(), channelsLast);
     if (restored.isPresent() && !restored.get().metadata().equals(metadata)) {
       throw new RunFailure("the checkpoint's model has " + restored.get().metadata() + ", the data now gives "
           + metadata);
@@ -252,6 +273,8 @@ public final class ExperimentRunner {
     DistributedEvaluator evaluator =
         new DistributedEvaluator(sc, data.testBatches(), data.classNames().size(), threads);
 
+    EpochBatches.Inputs inputs = new EpochBatches.Inputs(
+        channelsLast, data.classNames().size(), data.augmentation(), data.input().normalization());
     MonitoredMetric monitored = MonitoredMetric.of(settings.schedule());
     List<EpochMetrics> history = new ArrayList<>(checkpoint.map(c -> MetricsCsv.parse(c.metricsCsv())).orElse(
         List.of()));
@@ -264,19 +287,22 @@ public final class ExperimentRunner {
           + " to " + t.epochs() + (firstEpoch == t.epochs() ? " (none: the run is complete)" : ""));
     }
     EvaluationResult last = null;
+    ProgressBar progressBar =
+        new ProgressBar(console, ProgressBar.Mode.detect(), System::nanoTime, t.epochs(), t.batchSize());
     boolean stopped = false;
     for (int epoch = firstEpoch; epoch < t.epochs(); epoch++) {
       long start = System.nanoTime();
+      progressBar.startEpoch(epoch + 1, steps);
       EpochLrTable table = EpochLrTable.of(schedule, epoch, steps);
       Broadcast<EpochLrTable> tableBroadcast = sc.broadcast(table);
       hook.startEpoch(tableBroadcast, epoch);
       EpochBatches batches =
-          EpochBatches.shuffle(sc, data.trainIndexed(), data.trainCount(), layout, settings.seed(), epoch,
-              channelsLast, data.classNames().size());
+          EpochBatches.shuffle(sc, data.trainIndexed(), data.trainCount(), layout, settings.seed(), epoch, inputs);
       stepRecords.reset();
       for (int round = 0; round < rounds; round++) {
         hook.startRound(round * t.averagingFrequency());
         sparkNet.fit(batches.round(round));
+        progressBar.stepsDone(Math.min(steps, (round + 1) * t.averagingFrequency()));
       }
       batches.release();
       tableBroadcast.destroy();
@@ -287,10 +313,11 @@ public final class ExperimentRunner {
       double seconds = (System.nanoTime() - start) / 1e9;
       EpochMetrics metrics = EpochSummary.of(epoch, table, applied, last, seconds, steps, regularization(sparkNet));
       history.add(metrics);
+      progressBar.endEpoch(seconds);
       console.println(KerasLine.format(metrics, t.epochs()));
       // DL4J's epoch counter, saved with the network; parameter averaging keeps only the iteration counter.
       sparkNet.getNetwork().getConfiguration().setEpochCount(epoch + 1);
-      recorder.recordEpoch(history, applied);
+      recorder.recordEpoch(history, applied, last, data.classNames());
       schedule = schedule.onEpochEnd(epoch, monitored.valueOf(metrics));
 
       if (o.keepBest() && metrics.valAccuracy() > progress.bestValAccuracy) {
@@ -349,13 +376,41 @@ public final class ExperimentRunner {
         written.bytes() / 1e3, (System.nanoTime() - start) / 1e9, written.at(), written.uri()));
   }
 
-  /** Reads the data; a source that cannot be read is the user's to fix: one line, exit 1. */
+  /** What the saved model records about its inputs: the data's classes, input size and normalisation. */
+  static ModelMetadata metadata(ModelInput input, boolean channelsLast) {
+    int size = input.imageSize();
+    Normalization n = input.normalization();
+    return n.kind().equals(Normalization.STANDARDIZE)
+        ? new ModelMetadata(input.classNames(), size, size, LabeledImage.CHANNELS, channelsLast, n.mean(), n.std())
+        : ModelMetadata.unitScaled(input.classNames(), size, size, LabeledImage.CHANNELS, channelsLast);
+  }
+
+  /**
+   * Reads the data; a source that cannot be read is the user's to fix: one line, exit 1. A bad file found on an
+   * executor arrives inside Spark's job failure; its own message is what the user needs (the trace is in the log).
+   */
   private TrainingData loadData(JavaSparkContext sc, boolean channelsLast) {
     try {
       return TrainingData.load(sc, settings.data(), settings.seed(), channelsLast);
-    } catch (IllegalArgumentException e) {
-      throw new RunFailure("data.source = " + settings.data().source() + ", data.path = " + settings.data().path()
-          + ": " + e.getMessage(), e);
+    } catch (RunFailure e) {
+      throw e;
+    } catch (Exception e) {
+      BadInputException bad = BadInputException.find(e);
+      if (bad != null) {
+        throw new RunFailure(bad.getMessage(), e);
+      }
+      if (e instanceof IllegalArgumentException) {
+        throw new RunFailure("data.source = " + settings.data().source() + ", data.path = "
+            + settings.data().path() + ": " + e.getMessage(), e);
+      }
+      // A file a task could not read (permissions, a vanished file): the file system's message names it.
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof IOException io) {
+          throw new RunFailure(
+              "data.path = " + settings.data().path() + ": cannot read (" + io.getMessage() + ")", e);
+        }
+      }
+      throw e;
     }
   }
 

@@ -3,6 +3,7 @@ package io.lrsched.train;
 import io.lrsched.config.ExperimentSettings;
 import io.lrsched.config.SettingsLoader;
 import io.lrsched.model.ModelFile;
+import io.lrsched.data.Normalization;
 import io.lrsched.model.ModelMetadata;
 import io.lrsched.report.ClassificationReport;
 import io.lrsched.storage.RunFolder;
@@ -103,7 +104,12 @@ public final class ModelEvaluation {
           + metadata);
       TrainingData.TestSplit test;
       try {
-        test = TrainingData.loadTest(sc, settings.data(), settings.seed(), metadata.channelsLast());
+        // The model's own input size and normalisation, whatever the experiment file says.
+        Normalization normalization = metadata.standardised()
+            ? Normalization.standardize(metadata.mean(), metadata.std())
+            : Normalization.unit();
+        test = TrainingData.loadTest(sc, settings.data(), settings.seed(), metadata.channelsLast(),
+            metadata.height(), normalization);
       } catch (IllegalArgumentException e) {
         throw new RunFailure("data.source = " + settings.data().source() + ", data.path = "
             + settings.data().path() + ": " + e.getMessage(), e);

@@ -9,8 +9,8 @@ import io.lrsched.nativeops.NativeSetup;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 
 /**
- * The experiment's network as a {@link ResNetSpec}: CIFAR-10's 32x32x3 input and 10 classes, the configured shape,
- * regularisation, seed, initial LR and momentum. One derivation for training, the LR range test and the benchmark, so
+ * The experiment's network as a {@link ResNetSpec}: the configured square RGB input ({@code data.image-size}), the
+ * data's class count, the configured shape, regularisation, seed, initial LR and momentum. One derivation for training, the LR range test and the benchmark, so
  * they all start from the very weights the experiment's training starts from.
  */
 public final class ModelSpecs {
@@ -38,10 +38,15 @@ public final class ModelSpecs {
     };
   }
 
-  /** @return the experiment's network */
-  public static ResNetSpec of(ExperimentSettings settings) {
+  /**
+   * @param settings the experiment
+   * @param classes the number of classes the data has (the output layer's width)
+   * @return the experiment's network
+   */
+  public static ResNetSpec of(ExperimentSettings settings, int classes) {
     ModelSettings m = settings.model();
-    return new ResNetSpec(LabeledImage.HEIGHT, LabeledImage.WIDTH, LabeledImage.CHANNELS, LabeledImage.CLASSES,
+    int size = settings.data().imageSize();
+    return new ResNetSpec(size, size, LabeledImage.CHANNELS, classes,
         m.stages().stream().mapToInt(Integer::intValue).toArray(),
         m.filters().stream().mapToInt(Integer::intValue).toArray(),
         m.l2Module(), m.l2Stem(), m.l2Dense(), m.batchNormEpsilon(), m.batchNormMomentum(),

@@ -2,24 +2,41 @@ package io.lrsched.train;
 
 import io.lrsched.checkpoint.Checkpoint;
 import io.lrsched.config.ExperimentSettings;
+import io.lrsched.config.SettingsLoader;
+import io.lrsched.data.ModelInput;
+import io.lrsched.report.AppliedLrCurve;
+import io.lrsched.report.BuildInfo;
 import io.lrsched.report.ClassificationReport;
+import io.lrsched.report.ConfusionMatrixPlot;
 import io.lrsched.report.EpochMetrics;
 import io.lrsched.report.LearningRatePlot;
 import io.lrsched.report.MetricsCsv;
+import io.lrsched.report.PlotSeries;
+import io.lrsched.report.RunReportPage;
+import io.lrsched.report.SettingsEcho;
 import io.lrsched.report.TrainingPlot;
+import io.lrsched.results.RunRecord;
+import io.lrsched.results.SettingsDiff;
 import io.lrsched.storage.RunFolder;
 import io.lrsched.storage.StorageException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkExecutorInfo;
 import org.apache.spark.api.java.JavaSparkContext;
 import scala.Tuple2;
 
 /**
- * Writes a run's folder: its provenance at the start, its metrics after every epoch (so an interrupted run keeps
- * what it finished), and its report and plots at the end. Every file is written atomically by {@link RunFolder}.
+ * Writes a run's folder: its provenance and index entry ({@code run.json}) at the start, its metrics, index entry
+ * and {@code report.html} after every epoch (so an interrupted run keeps what it finished), and its report and plots
+ * at the end. Every file is written atomically by {@link RunFolder}.
  */
 public final class RunRecorder {
 
@@ -29,11 +46,28 @@ public final class RunRecorder {
   static final String LR_APPLIED = "lr-applied.csv";
   static final String REPORT = "classification-report.txt";
   static final String REPORT_CSV = "classification-report.csv";
+  static final String DATA = "data.conf";
+  static final String HTML_REPORT = "report.html";
+  static final String CONFUSION_CSV = "confusion-matrix.csv";
+  static final String CONFUSION_PNG = "confusion-matrix.png";
+  static final String LR_LOG_PLOT = "lr-log.png";
 
   private final ExperimentSettings settings;
   private final RunFolder folder;
   private final StringBuilder lrApplied = new StringBuilder("epoch,step,worker,executor,pid,lr,expected_lr\n");
   private final StringBuilder provenance = new StringBuilder();
+  private final BuildInfo build = BuildInfo.current();
+  /** When the run started; a resumed run keeps its first start (from its run.json). */
+  private Instant started = Instant.now();
+  /** What the HTML report's provenance table shows, in display order. */
+  private final Map<String, String> facts = new LinkedHashMap<>();
+  private final List<AppliedLrCurve.Step> appliedSteps = new ArrayList<>();
+  private List<EpochMetrics> history = List.of();
+  private long[][] confusion;
+  private List<String> classNames = List.of();
+  private JavaSparkContext spark;
+  /** Where the run resumed from (checkpoint and epoch); stays null for a run started from scratch. */
+  private String resumedFrom;
 
   private RunRecorder(ExperimentSettings settings, RunFolder folder) {
     this.settings = settings;
@@ -72,12 +106,25 @@ public final class RunRecorder {
     RunRecorder recorder = new RunRecorder(settings, folder);
     recorder.write(CONFIG, configText(settings, "run"));
     recorder.provenance
-        .append("program: lrsched ").append(version()).append('\n')
-        .append("started: ").append(Instant.now()).append('\n')
+        .append("program: lrsched ").append(recorder.build.version()).append('\n')
+        .append("commit: ").append(recorder.build.commit()).append('\n')
+        .append("started: ").append(recorder.started).append('\n')
         .append("experiment file: ").append(settings.source()).append('\n')
         .append("java: ").append(System.getProperty("java.version")).append('\n');
     recorder.write(PROVENANCE, recorder.provenance.toString());
+    recorder.begin();
     return recorder;
+  }
+
+  /** The report's first facts and the index entry of a run that (re)starts now. */
+  private void begin() {
+    facts.put("version", build.version());
+    facts.put("commit", build.commit());
+    facts.put("run folder", folder.uri());
+    facts.put("experiment file", settings.source());
+    facts.put("java", System.getProperty("java.version"));
+    facts.put("started", started.toString());
+    write(RunRecord.FILE, record(RunRecord.RUNNING, null, null).toJson());
   }
 
   /**
@@ -95,9 +142,21 @@ public final class RunRecorder {
     if (folder.exists(PROVENANCE)) {
       recorder.provenance.append(folder.readText(PROVENANCE));
     }
-    recorder.provenance.append("resumed: ").append(Instant.now()).append(" from the checkpoint after epoch ")
-        .append(checkpoint.epochs()).append(" (lrsched ").append(version()).append(")\n");
+    Instant now = Instant.now();
+    recorder.provenance.append("resumed: ").append(now).append(" from the checkpoint after epoch ")
+        .append(checkpoint.epochs()).append(" (lrsched ").append(recorder.build).append(")\n");
     recorder.write(PROVENANCE, recorder.provenance.toString());
+    if (folder.exists(RunRecord.FILE)) {
+      try {
+        recorder.started = Instant.parse(RunRecord.parse(folder.readText(RunRecord.FILE)).started());
+      } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+        // An unreadable index entry is rewritten below; the run then counts from this start.
+      }
+    }
+    recorder.history = MetricsCsv.parse(checkpoint.metricsCsv());
+    recorder.appliedSteps.addAll(AppliedLrCurve.parseCsv(checkpoint.lrAppliedCsv()));
+    recorder.resumedFrom = "the checkpoint after epoch " + checkpoint.epochs() + ", at " + now;
+    recorder.begin();
     return recorder;
   }
 
@@ -142,6 +201,11 @@ public final class RunRecorder {
     for (Tuple2<String, String> entry : sc.getConf().getAll()) {
       conf.put(entry._1(), entry._2());
     }
+    spark = sc;
+    facts.put("spark version", sc.version());
+    facts.put("spark master", sc.master());
+    facts.put("spark application id", sc.sc().applicationId());
+    facts.put("executors", executors());
     provenance.append("spark version: ").append(sc.version()).append('\n');
     provenance.append("spark application id: ").append(sc.sc().applicationId()).append('\n');
     provenance.append("spark default parallelism: ").append(sc.defaultParallelism()).append('\n');
@@ -149,16 +213,66 @@ public final class RunRecorder {
     write(PROVENANCE, provenance.toString());
   }
 
-  /** Rewrites the metrics and the applied learning rates after an epoch. */
-  void recordEpoch(List<EpochMetrics> history, List<StepRecord> applied) {
+  /**
+   * Writes {@link #DATA}: what a model trained in this run needs to be used (class names, input size, normalisation
+   * with its statistics), then the split sizes and the files skipped as bad.
+   */
+  void recordData(ModelInput input, long trainImages, long testImages, long skipped, List<String> skippedExamples) {
+    StringBuilder text = new StringBuilder("# The data of this run: classes in label order, input size, pixel"
+        + " normalisation (mean and std per channel R, G, B, in [0, 1] units)\n");
+    text.append(input.toHocon());
+    text.append("train-images = ").append(trainImages).append('\n');
+    text.append("test-images = ").append(testImages).append('\n');
+    text.append("# files left out with data.on-bad-image = skip\n");
+    text.append("skipped-files = ").append(skipped).append('\n');
+    for (String example : skippedExamples) {
+      text.append("# skipped: ").append(example).append('\n');
+    }
+    write(DATA, text.toString());
+  }
+
+  /**
+   * Rewrites the metrics, the applied learning rates, the confusion matrix, the index entry and the HTML report
+   * after an epoch.
+   */
+  void recordEpoch(List<EpochMetrics> history, List<StepRecord> applied, EvaluationResult evaluation,
+      List<String> classNames) {
     applied.stream()
         .sorted((a, b) -> a.step() != b.step() ? Integer.compare(a.step(), b.step())
             : Integer.compare(a.worker(), b.worker()))
         .forEach(r -> lrApplied.append(r.epoch() + 1).append(',').append(r.step()).append(',')
             .append(r.worker()).append(',').append(r.executor()).append(',').append(r.pid()).append(',')
             .append(r.lr()).append(',').append(r.expectedLr()).append('\n'));
+    applied.stream().filter(r -> r.worker() == 0)
+        .forEach(r -> appliedSteps.add(new AppliedLrCurve.Step(r.epoch() + 1, r.step(), r.lr())));
+    this.history = List.copyOf(history);
+    this.confusion = evaluation.confusion();
+    this.classNames = List.copyOf(classNames);
     write(METRICS, MetricsCsv.toCsv(history));
     write(LR_APPLIED, lrApplied.toString());
+    write(CONFUSION_CSV, ConfusionMatrixPlot.toCsv(confusion, classNames));
+    if (spark != null) {
+      facts.put("executors", executors());
+    }
+    write(RunRecord.FILE, record(RunRecord.RUNNING, null, null).toJson());
+    write(HTML_REPORT, htmlReport(RunRecord.RUNNING));
+  }
+
+  /**
+   * Marks the run failed in {@code run.json} and {@code report.html}; never throws, so the original failure is what
+   * the user sees.
+   */
+  void recordFailure(Throwable failure) {
+    try {
+      String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+      Instant ended = Instant.now();
+      facts.put("ended", ended.toString());
+      folder.writeText(RunRecord.FILE, record(RunRecord.FAILED, ended, message.lines().findFirst().orElse(""))
+          .toJson());
+      folder.writeText(HTML_REPORT, htmlReport(RunRecord.FAILED));
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+    }
   }
 
   /**
@@ -170,12 +284,21 @@ public final class RunRecorder {
     ClassificationReport report = ClassificationReport.fromConfusionMatrix(last.confusion(), classNames);
     write(REPORT, report.toText());
     write(REPORT_CSV, report.toCsv());
+    writeBytes(CONFUSION_PNG, ConfusionMatrixPlot.toPng(last.confusion(), classNames));
     writeBytes(settings.output().trainPlot(), new TrainingPlot().toPng(history));
-    double[] epochs = history.stream().mapToDouble(EpochMetrics::epoch).toArray();
-    double[] lrs = history.stream().mapToDouble(EpochMetrics::lr).toArray();
-    writeBytes(settings.output().lrPlot(), new LearningRatePlot().toPng(epochs, lrs));
-    provenance.append("finished: ").append(Instant.now()).append('\n');
+    PlotSeries lr = AppliedLrCurve.staircase("lr", appliedSteps.isEmpty()
+        ? AppliedLrCurve.perEpoch(history) : appliedSteps);
+    writeBytes(settings.output().lrPlot(), new LearningRatePlot().toPng(lr));
+    if (AppliedLrCurve.spansDecades(List.of(lr))) {
+      writeBytes(LR_LOG_PLOT, new LearningRatePlot(LearningRatePlot.DEFAULT_TITLE + " (log scale)", 800, 600, true)
+          .toPng(lr));
+    }
+    Instant ended = Instant.now();
+    provenance.append("finished: ").append(ended).append('\n');
     write(PROVENANCE, provenance.toString());
+    facts.put("ended", ended.toString());
+    write(RunRecord.FILE, record(RunRecord.DONE, ended, null).toJson());
+    write(HTML_REPORT, htmlReport(RunRecord.DONE));
     return report.toText();
   }
 
@@ -195,8 +318,47 @@ public final class RunRecorder {
     }
   }
 
-  private static String version() {
-    String v = RunRecorder.class.getPackage().getImplementationVersion();
-    return v == null ? "development" : v;
+  private RunRecord record(String status, Instant ended, String error) {
+    Instant now = ended != null ? ended : Instant.now();
+    Map<String, Double> last = new TreeMap<>();
+    Map<String, Double> best = new TreeMap<>();
+    if (!history.isEmpty()) {
+      EpochMetrics m = history.get(history.size() - 1);
+      last.put("epoch", (double) m.epoch());
+      last.put("lr", m.lr());
+      last.put("loss", m.loss());
+      last.put("accuracy", m.accuracy());
+      last.put("val_loss", m.valLoss());
+      last.put("val_accuracy", m.valAccuracy());
+      EpochMetrics top = history.stream()
+          .filter(e -> !Double.isNaN(e.valAccuracy()))
+          .max((a, b) -> Double.compare(a.valAccuracy(), b.valAccuracy()))
+          .orElse(m);
+      best.put("epoch", (double) top.epoch());
+      best.put("val_accuracy", top.valAccuracy());
+      best.put("val_loss", top.valLoss());
+    }
+    return new RunRecord(settings.name(), folder.name(), folder.uri(), status, started.toString(), now.toString(),
+        ended == null ? null : ended.toString(), settings.schedule().type(),
+        SettingsDiff.fromReference(settings.rendered()), settings.training().epochs(), history.size(), last, best,
+        Duration.between(started, now).toMillis() / 1000.0, build.version(), build.commit(), resumedFrom, error);
+  }
+
+  private String htmlReport(String status) {
+    Map<String, String> shown = new LinkedHashMap<>(facts);
+    shown.put("updated", Instant.now().toString());
+    shown.put("wall time", Duration.between(started, Instant.now()).toSeconds() + " s");
+    return RunReportPage.render(new RunReportPage.Content(folder.name(), status, shown, resumedFrom,
+        SettingsEcho.lines(SettingsLoader.activeParameters(settings)), SettingsDiff.fromReference(settings.rendered()),
+        settings.training().epochs(),
+        history, appliedSteps, confusion, classNames));
+  }
+
+  /** The executors Spark knows now, as {@code host:port}; the driver alone in local mode. */
+  private String executors() {
+    SparkExecutorInfo[] infos = spark.sc().statusTracker().getExecutorInfos();
+    String hosts = Arrays.stream(infos).map(i -> i.host() + ":" + i.port()).sorted()
+        .collect(Collectors.joining(", "));
+    return infos.length + " (" + hosts + ")";
   }
 }

@@ -1,64 +1,111 @@
 package io.lrsched.train;
 
 import io.lrsched.config.DataSettings;
+import io.lrsched.data.Augmentation;
+import io.lrsched.data.BadInputException;
+import io.lrsched.data.Decoded;
+import io.lrsched.data.ImageFit;
 import io.lrsched.data.ImageSource;
 import io.lrsched.data.ImageSources;
 import io.lrsched.data.LabeledImage;
 import io.lrsched.data.Minibatches;
+import io.lrsched.data.ModelInput;
+import io.lrsched.data.Normalization;
 import io.lrsched.data.Split;
 import io.lrsched.data.Subsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
 import org.nd4j.linalg.dataset.DataSet;
 
 /**
- * The experiment's images, read on the executors and cached there: the training split indexed 0..n-1 (so each epoch
- * can shuffle it by position) and the test split as evaluation minibatches.
+ * The experiment's images, read and decoded on the executors exactly once and cached there: the training split
+ * indexed 0..n-1 (so each epoch can shuffle it by position) and the test split as evaluation minibatches, both
+ * normalised as configured; with what a model trained on them needs to know ({@link ModelInput}).
  *
- * @param classNames class names in label order
+ * @param input class names, input size and normalisation
  * @param train training images, cached
  * @param trainIndexed training images with their index
  * @param trainCount number of training images
- * @param testBatches test minibatches
+ * @param testBatches test minibatches, normalised
  * @param testCount number of test images
+ * @param augmentation what happens to the training images each epoch
+ * @param skippedCount files left out with {@code data.on-bad-image = skip}
+ * @param skippedExamples the first of them, one line each (file and problem)
+ * @param decodedImages images decoded while loading (each file once, whatever the subsets)
  * @param description where the images came from, for the log
  */
 public record TrainingData(
-    List<String> classNames,
+    ModelInput input,
     JavaRDD<LabeledImage> train,
     JavaPairRDD<LabeledImage, Long> trainIndexed,
     int trainCount,
     JavaRDD<DataSet> testBatches,
     long testCount,
+    Augmentation augmentation,
+    long skippedCount,
+    List<String> skippedExamples,
+    long decodedImages,
     String description) {
 
   /** Images per evaluation minibatch: inference needs no small batches. */
   private static final int EVAL_BATCH = 256;
 
-  static TrainingData load(JavaSparkContext sc, DataSettings settings, long seed, boolean channelsLast) {
-    int partitions = settings.partitions() > 0 ? settings.partitions() : sc.defaultParallelism();
-    ImageSource source =
-        ImageSources.create(settings.source(), settings.path(), partitions, seed,
-            settings.syntheticTrainSize(), settings.syntheticTestSize());
-    List<String> classNames = source.classNames(sc);
-    JavaRDD<LabeledImage> train =
-        subset(source.load(sc, Split.TRAIN), settings.trainSubset(), seed);
-    JavaRDD<LabeledImage> test =
-        subset(source.load(sc, Split.TEST), settings.testSubset(), seed + 1);
+  /** Bad files listed in the log when skipping; the rest are counted. */
+  private static final int SKIPPED_SHOWN = 20;
 
-    // Decoded once, kept in executor memory; zipWithIndex's own counting job fills the cache.
-    JavaRDD<LabeledImage> cachedTrain = train.persist(StorageLevel.MEMORY_ONLY());
+  /** The class names in label order. */
+  public List<String> classNames() {
+    return input.classNames();
+  }
+
+  /** The experiment's data source, as configured (also the LR finder's). */
+  public static ImageSource source(JavaSparkContext sc, DataSettings settings, long seed) {
+    return source(sc, settings, seed, settings.imageSize());
+  }
+
+  private static ImageSource source(JavaSparkContext sc, DataSettings settings, long seed, int imageSize) {
+    int partitions = settings.partitions() > 0 ? settings.partitions() : sc.defaultParallelism();
+    ImageFit fit = new ImageFit(imageSize, ImageFit.Resize.of(settings.resize()));
+    return ImageSources.create(settings.source(), settings.path(), partitions, seed,
+        settings.syntheticTrainSize(), settings.syntheticTestSize(), settings.syntheticClasses(), fit,
+        settings.skipBadImages());
+  }
+
+  static TrainingData load(JavaSparkContext sc, DataSettings settings, long seed, boolean channelsLast) {
+    ImageSource source = source(sc, settings, seed);
+    List<String> classNames = source.classNames(sc);
+    List<String> skipped = new ArrayList<>(source.skippedAtListing());
+    long[] skippedCount = {skipped.size()};
+    LongAccumulator decodes = sc.sc().longAccumulator("lrsched-decoded-images");
+
+    JavaRDD<LabeledImage> cachedTrain =
+        decodeOnce(source, sc, Split.TRAIN, settings, settings.trainSubset(), seed, decodes, skipped,
+            skippedCount);
     JavaPairRDD<LabeledImage, Long> indexed = cachedTrain.zipWithIndex();
     long trainCount = cachedTrain.count();
     if (trainCount == 0) {
       throw new RunFailure(source.describe() + ": the training split is empty");
     }
-    TestSplit testSplit = testSplit(source, test, classNames, seed, channelsLast);
-    return new TrainingData(classNames, cachedTrain, indexed, (int) trainCount, testSplit.batches(),
-        testSplit.count(), source.describe());
+    Normalization normalization = settings.normalize().equals(Normalization.STANDARDIZE)
+        ? Normalization.measure(cachedTrain)
+        : Normalization.unit();
+
+    JavaRDD<LabeledImage> test =
+        decodeOnce(source, sc, Split.TEST, settings, settings.testSubset(), seed + 1, decodes, skipped,
+            skippedCount);
+    TestSplit testSplit = testSplit(source, test, classNames, seed, channelsLast, normalization);
+    Augmentation augmentation = settings.augment()
+        ? Augmentation.cropAndFlip(settings.augmentPadding(), seed)
+        : Augmentation.off();
+    ModelInput input = new ModelInput(classNames, settings.imageSize(), settings.resize(), normalization);
+    return new TrainingData(input, cachedTrain, indexed, (int) trainCount, testSplit.batches(), testSplit.count(),
+        augmentation, skippedCount[0], List.copyOf(skipped.subList(0, Math.min(SKIPPED_SHOWN, skipped.size()))),
+        decodes.value(), source.describe());
   }
 
   /**
@@ -71,31 +118,66 @@ public record TrainingData(
    */
   record TestSplit(List<String> classNames, JavaRDD<DataSet> batches, long count, String description) {}
 
-  /** Loads only the test split, batched exactly as {@link #load} batches it, for evaluating a saved model. */
-  static TestSplit loadTest(JavaSparkContext sc, DataSettings settings, long seed, boolean channelsLast) {
-    int partitions = settings.partitions() > 0 ? settings.partitions() : sc.defaultParallelism();
-    ImageSource source =
-        ImageSources.create(settings.source(), settings.path(), partitions, seed,
-            settings.syntheticTrainSize(), settings.syntheticTestSize());
-    JavaRDD<LabeledImage> test =
-        subset(source.load(sc, Split.TEST), settings.testSubset(), seed + 1);
-    return testSplit(source, test, source.classNames(sc), seed, channelsLast);
+  /**
+   * Loads only the test split, decoded and batched exactly as {@link #load} does, for evaluating a saved model.
+   *
+   * @param imageSize the model's input size (images are fitted to it with the configured {@code data.resize})
+   * @param normalization the normalisation the model was trained with
+   */
+  static TestSplit loadTest(JavaSparkContext sc, DataSettings settings, long seed, boolean channelsLast,
+      int imageSize, Normalization normalization) {
+    ImageSource source = source(sc, settings, seed, imageSize);
+    List<String> classNames = source.classNames(sc);
+    JavaRDD<LabeledImage> test = decodeOnce(source, sc, Split.TEST, settings, settings.testSubset(), seed + 1,
+        sc.sc().longAccumulator("lrsched-decoded-images"), new ArrayList<>(), new long[1]);
+    return testSplit(source, test, classNames, seed, channelsLast, normalization);
   }
 
-  private static TestSplit testSplit(
-      ImageSource source, JavaRDD<LabeledImage> test, List<String> classNames, long seed, boolean channelsLast) {
+  private static TestSplit testSplit(ImageSource source, JavaRDD<LabeledImage> test, List<String> classNames,
+      long seed, boolean channelsLast, Normalization normalization) {
     JavaRDD<DataSet> testBatches =
-        Minibatches.toDataSets(test, EVAL_BATCH, channelsLast, classNames.size(), seed)
+        Minibatches.toDataSets(test, EVAL_BATCH, channelsLast, classNames.size(), seed, normalization)
             .persist(StorageLevel.MEMORY_ONLY());
     long testCount = testBatches.map(DataSet::numExamples).fold(0, Integer::sum);
+    test.unpersist(false); // the batches hold the test set now
     if (testCount == 0) {
       throw new RunFailure(source.describe() + ": the test split is empty");
     }
     return new TestSplit(classNames, testBatches, testCount, source.describe());
   }
 
-  private static JavaRDD<LabeledImage> subset(JavaRDD<LabeledImage> images, int size, long seed) {
-    return size > 0 ? Subsets.random(images, size, seed) : images;
+  /**
+   * Decodes a split once into a cache, fails on its first bad file or skips them (adding them to
+   * {@code skipped} and {@code skippedCount[0]}), takes the seeded subset from the cache, and caches the result.
+   */
+  private static JavaRDD<LabeledImage> decodeOnce(
+      ImageSource source, JavaSparkContext sc, Split split, DataSettings settings, int subset, long seed,
+      LongAccumulator decodes, List<String> skipped, long[] skippedCount) {
+    JavaRDD<Decoded> decoded = source.read(sc, split)
+        .map(d -> {
+          decodes.add(1);
+          return d;
+        })
+        .persist(StorageLevel.MEMORY_ONLY());
+    try {
+      long bad = decoded.filter(Decoded::isBad).count(); // decodes everything into the cache
+      if (bad > 0) {
+        List<String> problems = decoded.filter(Decoded::isBad).map(Decoded::problem).takeOrdered(
+            settings.skipBadImages() ? SKIPPED_SHOWN : 1);
+        if (!settings.skipBadImages()) {
+          throw new BadInputException(problems.get(0) + " (data.on-bad-image = skip leaves such files out)");
+        }
+        skipped.addAll(problems);
+        skippedCount[0] += bad;
+      }
+      JavaRDD<LabeledImage> images = decoded.filter(d -> !d.isBad()).map(Decoded::image);
+      JavaRDD<LabeledImage> chosen = subset > 0 ? Subsets.random(images, subset, seed) : images;
+      JavaRDD<LabeledImage> cached = chosen.persist(StorageLevel.MEMORY_ONLY());
+      cached.count();
+      return cached;
+    } finally {
+      decoded.unpersist(false);
+    }
   }
 
   /** Drops the cached data. */

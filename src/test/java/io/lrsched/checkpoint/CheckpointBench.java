@@ -26,7 +26,7 @@ public final class CheckpointBench {
 
   public static void main(String[] args) {
     ExperimentSettings settings = new SettingsLoader().load(null, List.of());
-    ComputationGraph graph = ResNet.init(ModelSpecs.of(settings));
+    ComputationGraph graph = ResNet.init(ModelSpecs.of(settings, 10)); // CIFAR-10's ten classes
     INDArray momentum = graph.getUpdater(true).getStateViewArray();
     momentum.assign(Nd4j.randn(momentum.dataType(), momentum.shape()).muli(0.01)); // zeros would compress to nothing
     ModelMetadata metadata = ModelMetadata.unitScaled(Collections.nCopies(10, "class"), 32, 32, 3, true);

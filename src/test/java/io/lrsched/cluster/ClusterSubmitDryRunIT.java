@@ -116,12 +116,36 @@ class ClusterSubmitDryRunIT {
         "no driver container in client mode: " + argv);
   }
 
+  @Test
+  void shouldSubmitASweepInClientModeWithItsOwnOptions() throws Exception {
+    Path sweep = scratch.resolve("nightly.conf");
+    Files.writeString(sweep, "sweep { grid { \"schedule.type\" = [step, poly] } }\n");
+    List<String> argv = printedCommand(Map.of(), List.of("sweep", sweep.toString(), "--master", "yarn",
+        "--num-executors", "4", "--set", "training.epochs=3", "--time-budget", "50m", "--parallel", "2",
+        "--dry-run"));
+    assertPair(argv, "--master", "yarn");
+    assertPair(argv, "--num-executors", "4");
+    assertEquals(List.of(Script.JAR.toString(), "sweep", sweep.toString(), "--set", "training.epochs=3",
+        "--time-budget", "50m", "--parallel", "2"), tail(argv, 9));
+    assertEquals(0, count(argv, "--files"), "a sweep reads its files where it starts: " + argv);
+
+    Path log = scratch.resolve("sweep-cluster.log");
+    Process p = Script.of("submit/cluster.sh", List.of("sweep", sweep.toString(), "--master", "yarn",
+        "--deploy-mode", "cluster", "--dry-run"), Map.of("SPARK_HOME", "/opt/spark")).start(log);
+    assertEquals(2, Script.await(p, log, 120));
+    assertTrue(Files.readString(log).contains("sweep runs in client mode"), Files.readString(log));
+  }
+
   private List<String> dryRun(Map<String, String> env, String... options) throws Exception {
-    Map<String, String> all = new HashMap<>(env);
-    all.put("SPARK_HOME", "/opt/spark");
     List<String> args = new ArrayList<>(Arrays.asList(options));
     args.add("--dry-run");
-    String out = Script.of("submit/cluster.sh", prepend(args), all).run(scratch.resolve("dry-run.log"), 120);
+    return printedCommand(env, prepend(args));
+  }
+
+  private List<String> printedCommand(Map<String, String> env, List<String> args) throws Exception {
+    Map<String, String> all = new HashMap<>(env);
+    all.put("SPARK_HOME", "/opt/spark");
+    String out = Script.of("submit/cluster.sh", args, all).run(scratch.resolve("dry-run.log"), 120);
     List<String> lines = out.lines().filter(l -> l.contains("spark-submit")).toList();
     assertEquals(1, lines.size(), "one command line:\n" + out);
     // Split the printed line exactly as bash would when the user copies it.

@@ -25,4 +25,14 @@ class ResumeCheckTest {
     assertEquals(List.of("experiment.seed", "schedule.step.factor", "training.batch-size"),
         ResumeCheck.resultKeysChanged(recorded, changed));
   }
+
+  @Test
+  void shouldLoadARecordedConfigurationBackAsTheSameSettings() {
+    ExperimentSettings original = loader.load(null, List.of("schedule.type=cosine", "training.epochs=7"));
+    String recorded = "# Resolved configuration of this run (from reference.conf)\n" + original.rendered();
+    ExperimentSettings loaded = loader.loadText(recorded, "runs/x/config.conf", List.of("training.epochs=9"));
+    assertEquals(List.of(), ResumeCheck.resultKeysChanged(original, loaded));
+    assertEquals(9, loaded.training().epochs());
+    assertEquals("runs/x/config.conf", loaded.source());
+  }
 }

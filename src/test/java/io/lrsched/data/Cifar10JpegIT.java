@@ -57,7 +57,7 @@ class Cifar10JpegIT extends SparkITBase {
     assertArrayEquals(fiveThousand, java.util.Arrays.copyOf(train, 10));
     assertArrayEquals(oneThousand, java.util.Arrays.copyOf(test, 10));
     // CIFAR-10's mean pixel is about 0.47 of full scale; a channel or decoding mix-up would move it far.
-    double mean = train[10] / (50_000.0 * LabeledImage.BYTES * 255.0);
+    double mean = train[10] / (50_000.0 * LabeledImage.CIFAR_BYTES * 255.0);
     assertTrue(mean > 0.42 && mean < 0.52, "mean train pixel " + mean);
     System.out.printf(
         "[Cifar10JpegIT] class listing %.1fs, train 50,000 load+decode %.1fs, test 10,000 %.1fs, total %.1fs%n",

@@ -75,7 +75,7 @@ class CifarBinaryRecordsTest {
 
   @Test
   void shouldKeepPixelsImmutableAndCompareByContent() {
-    byte[] pixels = new byte[LabeledImage.BYTES];
+    byte[] pixels = new byte[LabeledImage.CIFAR_BYTES];
     pixels[0] = 5;
     LabeledImage a = new LabeledImage(3, pixels);
     pixels[0] = 6;

@@ -16,14 +16,14 @@ class ImageDecoderTest {
   void shouldDecodePngExactlyInChwOrder() throws Exception {
     byte[] png = TestData.encode(TestData.toBufferedImage(image), "png");
 
-    assertArrayEquals(image.pixels(), ImageDecoder.decodeChw(png, "a.png"));
+    assertArrayEquals(image.pixels(), ImageDecoder.decode(png, "a.png", ImageFit.cifar()));
   }
 
   @Test
   void shouldDecodeAPngNamedLikeAJpeg() throws Exception {
     byte[] png = TestData.encode(TestData.toBufferedImage(image), "png");
 
-    assertArrayEquals(image.pixels(), ImageDecoder.decodeChw(png, "really-a-png.jpg"));
+    assertArrayEquals(image.pixels(), ImageDecoder.decode(png, "really-a-png.jpg", ImageFit.cifar()));
   }
 
   @Test
@@ -35,7 +35,7 @@ class ImageDecoderTest {
         smooth.setRGB(x, y, (200 << 16) | ((x * 4) << 8) | 30);
       }
     }
-    byte[] chw = ImageDecoder.decodeChw(TestData.encode(smooth, "jpg"), "a.jpg");
+    byte[] chw = ImageDecoder.decode(TestData.encode(smooth, "jpg"), "a.jpg", ImageFit.cifar());
 
     assertEquals(200, chw[5 * 32 + 5] & 0xFF, 8);
     assertEquals(20, chw[1024 + 5 * 32 + 5] & 0xFF, 8);
@@ -48,7 +48,7 @@ class ImageDecoderTest {
     grey.getRaster().setSample(3, 2, 0, 77);
     grey.getRaster().setSample(31, 31, 0, 250);
 
-    byte[] chw = ImageDecoder.decodeChw(TestData.encode(grey, "png"), "g.png");
+    byte[] chw = ImageDecoder.decode(TestData.encode(grey, "png"), "g.png", ImageFit.cifar());
 
     for (int c = 0; c < 3; c++) {
       assertEquals(77, chw[c * 1024 + 2 * 32 + 3] & 0xFF);
@@ -62,7 +62,7 @@ class ImageDecoderTest {
     BufferedImage indexed = new BufferedImage(32, 32, BufferedImage.TYPE_BYTE_INDEXED);
     indexed.setRGB(1, 0, 0xFF0000);
 
-    byte[] chw = ImageDecoder.decodeChw(TestData.encode(indexed, "png"), "p.png");
+    byte[] chw = ImageDecoder.decode(TestData.encode(indexed, "png"), "p.png", ImageFit.cifar());
 
     assertEquals(255, chw[1] & 0xFF);
     assertEquals(0, chw[1024 + 1] & 0xFF);
@@ -73,14 +73,14 @@ class ImageDecoderTest {
     byte[] big = TestData.encode(new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB), "png");
 
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> ImageDecoder.decodeChw(big, "train/cat/big.png"));
+        assertThrows(IllegalArgumentException.class, () -> ImageDecoder.decode(big, "train/cat/big.png", ImageFit.cifar()));
     assertTrue(e.getMessage().contains("train/cat/big.png") && e.getMessage().contains("64x48"), e.getMessage());
   }
 
   @Test
   void shouldRejectBytesThatAreNoImage() {
     IllegalArgumentException e = assertThrows(
-        IllegalArgumentException.class, () -> ImageDecoder.decodeChw(new byte[] {1, 2, 3}, "broken.jpg"));
+        IllegalArgumentException.class, () -> ImageDecoder.decode(new byte[] {1, 2, 3}, "broken.jpg", ImageFit.cifar()));
     assertTrue(e.getMessage().contains("broken.jpg"), e.getMessage());
     // the JPEG reader's own complaint is kept, as the cause and in the line
     assertTrue(e.getCause() instanceof javax.imageio.IIOException, String.valueOf(e.getCause()));

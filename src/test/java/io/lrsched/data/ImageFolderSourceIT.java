@@ -42,7 +42,9 @@ class ImageFolderSourceIT extends SparkITBase {
         }
         BufferedImage photo = TestData.toBufferedImage(TestData.randomImage(rnd, 1));
         files.put(dir + "photo.JPG", TestData.encode(photo, "jpg"));
-        files.put(dir + "README.txt", new byte[] {1}); // not an image: ignored
+        // What operating systems leave beside images: ignored wherever they are.
+        files.put(dir + ".DS_Store", new byte[] {1});
+        files.put(dir + "Thumbs.db", new byte[] {2});
       }
       pngs.put(split, written);
     }
@@ -81,6 +83,57 @@ class ImageFolderSourceIT extends SparkITBase {
         assertEquals(expectedPngs.size() / CLASSES.size() + JPEGS_PER_CLASS, perClass, split + " class " + l);
       }
     }
+  }
+
+  @Test
+  void shouldNameANonImageFileOrSkipIt() throws Exception {
+    Map<String, byte[]> withNotes = new LinkedHashMap<>(files);
+    withNotes.put("train/bee/notes.txt", new byte[] {1});
+    Path root = tmp.resolve("notes");
+    TestData.writeFolder(root, withNotes);
+
+    BadInputException e = assertThrows(
+        BadInputException.class, () -> new ImageFolderSource(root.toString(), 2).classNames(sc));
+    assertTrue(e.getMessage().contains("train/bee/notes.txt: not an image"), e.getMessage());
+
+    ImageFolderSource skipping = new ImageFolderSource(root.toString(), 2, ImageFit.cifar(), true);
+    assertEquals(CLASSES, skipping.classNames(sc));
+    assertEquals(1, skipping.skippedAtListing().size());
+    assertTrue(skipping.skippedAtListing().get(0).contains("notes.txt"), skipping.skippedAtListing().toString());
+  }
+
+  @Test
+  void shouldNameAnEmptyClassFolderInAFolderAndInAnArchive() throws Exception {
+    Path root = tmp.resolve("empty-class");
+    TestData.writeFolder(root, files);
+    java.nio.file.Files.createDirectories(root.resolve("test/emu"));
+    BadInputException e = assertThrows(
+        BadInputException.class, () -> new ImageFolderSource(root.toString(), 2).classNames(sc));
+    assertTrue(e.getMessage().contains("test/emu: empty class folder"), e.getMessage());
+
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    files.forEach((name, bytes) -> entries.put("top/" + name, bytes));
+    entries.put("top/train/emu/", new byte[0]);
+    Path archive = tmp.resolve("empty-class.tar.gz");
+    TestData.writeTarGz(archive, entries);
+    BadInputException inArchive = assertThrows(
+        BadInputException.class, () -> new ImageFolderSource(archive.toString(), 2).classNames(sc));
+    assertTrue(inArchive.getMessage().contains("train/emu: empty class folder"), inArchive.getMessage());
+  }
+
+  @Test
+  void shouldReadUndecodableImagesAsBadRecordsNamingTheFile() throws Exception {
+    Map<String, byte[]> broken = new LinkedHashMap<>(files);
+    broken.put("train/cow/broken.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+    Path root = tmp.resolve("broken");
+    TestData.writeFolder(root, broken);
+
+    List<Decoded> read = new ImageFolderSource(root.toString(), 2, ImageFit.cifar(), true).read(sc, Split.TRAIN)
+        .collect();
+    List<String> problems = read.stream().filter(Decoded::isBad).map(Decoded::problem).toList();
+    assertEquals(1, problems.size(), problems.toString());
+    assertTrue(problems.get(0).contains("train/cow/broken.png: cannot decode image"), problems.get(0));
+    assertEquals(pngs.get(Split.TRAIN).size() + CLASSES.size(), read.size() - 1);
   }
 
   @Test

@@ -44,7 +44,7 @@ class KryoSerializationIT {
       assertEquals(16, new HashSet<>(train.collect()).size());
       assertEquals(5, Subsets.random(train, 5, 1).count());
       assertEquals(4, Subsets.random(train, 4, 1).count());
-      List<DataSet> batches = Minibatches.toDataSets(train, 8, false, 3, 2).collect();
+      List<DataSet> batches = Minibatches.toDataSets(train, 8, false, 3, 2, Normalization.unit()).collect();
       assertEquals(16, batches.stream().mapToInt(DataSet::numExamples).sum());
       assertArrayEquals(new long[] {3, 32, 32}, java.util.Arrays.copyOfRange(batches.get(0).getFeatures().shape(), 1, 4));
     } finally {

@@ -15,7 +15,7 @@ class MinibatchesIT extends SparkITBase {
 
   @Test
   void shouldMakeFullBatchesWithAtMostOneSmallerPerPartition() {
-    JavaRDD<DataSet> batches = Minibatches.toDataSets(images, 16, false, 10, 1);
+    JavaRDD<DataSet> batches = Minibatches.toDataSets(images, 16, false, 10, 1, Normalization.unit());
 
     assertEquals(3, batches.getNumPartitions());
     List<List<Integer>> sizesPerPartition = batches.map(DataSet::numExamples).glom().collect();
@@ -37,9 +37,9 @@ class MinibatchesIT extends SparkITBase {
 
   @Test
   void shouldShuffleDeterministicallyPerSeed() {
-    List<DataSet> a = Minibatches.toDataSets(images, 100, true, 10, 5).collect();
-    List<DataSet> b = Minibatches.toDataSets(images.repartition(3), 100, true, 10, 5).collect();
-    List<DataSet> c = Minibatches.toDataSets(images, 100, true, 10, 6).collect();
+    List<DataSet> a = Minibatches.toDataSets(images, 100, true, 10, 5, Normalization.unit()).collect();
+    List<DataSet> b = Minibatches.toDataSets(images.repartition(3), 100, true, 10, 5, Normalization.unit()).collect();
+    List<DataSet> c = Minibatches.toDataSets(images, 100, true, 10, 6, Normalization.unit()).collect();
 
     assertEquals(a.size(), b.size());
     for (int i = 0; i < a.size(); i++) {

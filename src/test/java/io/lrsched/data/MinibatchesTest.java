@@ -15,7 +15,7 @@ class MinibatchesTest {
 
   @Test
   void shouldLayOutNchwScaledToUnitRange() {
-    DataSet ds = Minibatches.toDataSet(images, false, 10);
+    DataSet ds = Minibatches.toDataSet(images, false, 10, Normalization.unit());
     INDArray f = ds.getFeatures();
 
     assertArrayEquals(new long[] {3, 3, 32, 32}, f.shape());
@@ -34,7 +34,7 @@ class MinibatchesTest {
 
   @Test
   void shouldLayOutNhwcWhenChannelsLast() {
-    INDArray f = Minibatches.toDataSet(images, true, 10).getFeatures();
+    INDArray f = Minibatches.toDataSet(images, true, 10, Normalization.unit()).getFeatures();
 
     assertArrayEquals(new long[] {3, 32, 32, 3}, f.shape());
     for (int i = 0; i < images.size(); i++) {
@@ -47,7 +47,7 @@ class MinibatchesTest {
 
   @Test
   void shouldOneHotTheLabels() {
-    INDArray labels = Minibatches.toDataSet(images, false, 12).getLabels();
+    INDArray labels = Minibatches.toDataSet(images, false, 12, Normalization.unit()).getLabels();
 
     assertArrayEquals(new long[] {3, 12}, labels.shape());
     for (int i = 0; i < images.size(); i++) {
@@ -60,7 +60,7 @@ class MinibatchesTest {
   void shouldRejectALabelOutsideNumClasses() {
     LabeledImage nine = new LabeledImage(9, images.get(0).pixels());
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Minibatches.toDataSet(List.of(nine), false, 5));
+        assertThrows(IllegalArgumentException.class, () -> Minibatches.toDataSet(List.of(nine), false, 5, Normalization.unit()));
     assertEquals(true, e.getMessage().contains("numClasses=5"), e.getMessage());
   }
 }

@@ -14,9 +14,9 @@ class SourcesTest {
 
   @Test
   void shouldCreateEachKind() {
-    assertInstanceOf(CifarBinarySource.class, ImageSources.create("cifar-binary", "/d", 4, 1, 0, 0));
-    assertInstanceOf(ImageFolderSource.class, ImageSources.create("image-folder", "/d.tar.gz", 0, 1, 0, 0));
-    ImageSource synthetic = ImageSources.create("synthetic", null, 2, 5, 100, 20);
+    assertInstanceOf(CifarBinarySource.class, ImageSources.create("cifar-binary", "/d", 4, 1, 0, 0, 10, ImageFit.cifar(), false));
+    assertInstanceOf(ImageFolderSource.class, ImageSources.create("image-folder", "/d.tar.gz", 0, 1, 0, 0, 10, ImageFit.cifar(), false));
+    ImageSource synthetic = ImageSources.create("synthetic", null, 2, 5, 100, 20, 10, ImageFit.cifar(), false);
     assertInstanceOf(SyntheticSource.class, synthetic);
     assertTrue(synthetic.describe().contains("train=100") && synthetic.describe().contains("seed=5"));
   }
@@ -24,13 +24,13 @@ class SourcesTest {
   @Test
   void shouldRejectAnUnknownKindOrMissingPathNamingIt() {
     IllegalArgumentException kind = assertThrows(
-        IllegalArgumentException.class, () -> ImageSources.create("mnist", "/d", 1, 1, 1, 1));
+        IllegalArgumentException.class, () -> ImageSources.create("mnist", "/d", 1, 1, 1, 1, 10, ImageFit.cifar(), false));
     assertTrue(kind.getMessage().contains("'mnist'") && kind.getMessage().contains("cifar-binary"));
     IllegalArgumentException path = assertThrows(
-        IllegalArgumentException.class, () -> ImageSources.create("image-folder", " ", 1, 1, 1, 1));
+        IllegalArgumentException.class, () -> ImageSources.create("image-folder", " ", 1, 1, 1, 1, 10, ImageFit.cifar(), false));
     assertTrue(path.getMessage().contains("image-folder"), path.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> ImageSources.create("synthetic", null, 1, 1, 0, 10));
-    assertThrows(IllegalArgumentException.class, () -> ImageSources.create("cifar-binary", "/d", -1, 1, 0, 0));
+    assertThrows(IllegalArgumentException.class, () -> ImageSources.create("synthetic", null, 1, 1, 0, 10, 10, ImageFit.cifar(), false));
+    assertThrows(IllegalArgumentException.class, () -> ImageSources.create("cifar-binary", "/d", -1, 1, 0, 0, 10, ImageFit.cifar(), false));
   }
 
   @Test
@@ -42,11 +42,11 @@ class SourcesTest {
 
   @Test
   void shouldGenerateTheSameSyntheticImageForTheSameSeedAndIndex() {
-    LabeledImage a = SyntheticSource.image(3, Split.TRAIN, 10, 17);
-    assertEquals(a, SyntheticSource.image(3, Split.TRAIN, 10, 17));
+    LabeledImage a = SyntheticSource.image(3, Split.TRAIN, 10, 32, 17);
+    assertEquals(a, SyntheticSource.image(3, Split.TRAIN, 10, 32, 17));
     assertEquals(7, a.label());
-    assertNotEquals(a, SyntheticSource.image(4, Split.TRAIN, 10, 17));
-    assertNotEquals(a, SyntheticSource.image(3, Split.TEST, 10, 17));
+    assertNotEquals(a, SyntheticSource.image(4, Split.TRAIN, 10, 32, 17));
+    assertNotEquals(a, SyntheticSource.image(3, Split.TEST, 10, 32, 17));
   }
 
   @Test
@@ -54,9 +54,9 @@ class SourcesTest {
     // Nearest class mean on raw pixels must beat chance by far, or the set is useless for smoke runs.
     int classes = 10;
     int perClass = 20;
-    double[][] means = new double[classes][LabeledImage.BYTES];
+    double[][] means = new double[classes][LabeledImage.CIFAR_BYTES];
     for (int i = 0; i < classes * perClass; i++) {
-      LabeledImage img = SyntheticSource.image(1, Split.TRAIN, classes, i);
+      LabeledImage img = SyntheticSource.image(1, Split.TRAIN, classes, 32, i);
       byte[] p = img.pixels();
       for (int k = 0; k < p.length; k++) {
         means[img.label()][k] += (p[k] & 0xFF) / (double) perClass;
@@ -65,7 +65,7 @@ class SourcesTest {
     int correct = 0;
     int n = 200;
     for (int i = 0; i < n; i++) {
-      LabeledImage img = SyntheticSource.image(1, Split.TEST, classes, i);
+      LabeledImage img = SyntheticSource.image(1, Split.TEST, classes, 32, i);
       byte[] p = img.pixels();
       int best = -1;
       double bestDist = Double.MAX_VALUE;

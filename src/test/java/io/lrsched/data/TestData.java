@@ -20,7 +20,7 @@ final class TestData {
   private TestData() {}
 
   static LabeledImage randomImage(Random rnd, int numClasses) {
-    byte[] pixels = new byte[LabeledImage.BYTES];
+    byte[] pixels = new byte[LabeledImage.CIFAR_BYTES];
     rnd.nextBytes(pixels);
     return new LabeledImage(rnd.nextInt(numClasses), pixels);
   }
@@ -46,9 +46,9 @@ final class TestData {
 
   /** A 32x32 TYPE_INT_RGB image with exactly the given CHW pixels. */
   static BufferedImage toBufferedImage(LabeledImage image) {
-    BufferedImage img = new BufferedImage(LabeledImage.WIDTH, LabeledImage.HEIGHT, BufferedImage.TYPE_INT_RGB);
-    for (int y = 0; y < LabeledImage.HEIGHT; y++) {
-      for (int x = 0; x < LabeledImage.WIDTH; x++) {
+    BufferedImage img = new BufferedImage(LabeledImage.CIFAR_SIDE, LabeledImage.CIFAR_SIDE, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < LabeledImage.CIFAR_SIDE; y++) {
+      for (int x = 0; x < LabeledImage.CIFAR_SIDE; x++) {
         int rgb = image.pixel(0, y, x) << 16 | image.pixel(1, y, x) << 8 | image.pixel(2, y, x);
         img.setRGB(x, y, rgb);
       }

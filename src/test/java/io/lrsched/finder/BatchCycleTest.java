@@ -15,7 +15,7 @@ class BatchCycleTest {
   void shouldCycleThroughReshuffledFullMinibatches() {
     List<LabeledImage> images = new ArrayList<>();
     for (int k = 0; k < 5; k++) {
-      images.add(new LabeledImage(k, new byte[LabeledImage.BYTES]));
+      images.add(new LabeledImage(k, new byte[LabeledImage.CIFAR_BYTES]));
     }
     LrRangeTest.BatchCycle cycle = new LrRangeTest.BatchCycle(images, 4, 1);
     Map<Integer, Integer> counts = new HashMap<>();

@@ -3,9 +3,12 @@ package io.lrsched.longrun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lrsched.results.RunRecord;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +59,13 @@ class CorruptCheckpointIT {
         double expected = TinyRun.expectedLr(Integer.parseInt(f[0]));
         assertEquals(expected, Double.parseDouble(f[3]), expected * 1e-9, row);
       }
+      // The run index and the report say where the run resumed; its start stays the first run's.
+      RunRecord record = RunRecord.parse(Files.readString(run.resolve(RunRecord.FILE)));
+      assertEquals(RunRecord.DONE, record.status());
+      assertEquals(3, record.epochsDone());
+      assertTrue(record.resumedFrom().startsWith("the checkpoint after epoch 1"), record.resumedFrom());
+      assertTrue(Instant.parse(record.started()).isBefore(Instant.parse(record.ended()).minusSeconds(1)));
+      assertTrue(Files.readString(run.resolve("report.html")).contains("Resumed from the checkpoint after epoch 1"));
     } finally {
       System.clearProperty("spark.master");
     }

@@ -26,9 +26,8 @@ class DriverKilledIT {
 
   /**
    * Largest difference in (val_)accuracy (two of 256 test images) and relative difference in losses allowed between
-   * resumed and uninterrupted epochs. Measured: identical but for the last digit of the training loss (the README's
-   * "Long runs" section gives the figures and the cause); the margin is for machines whose native code reduces in a
-   * different order.
+   * resumed and uninterrupted epochs. Measured: identical in every digit (the README's "Long runs" section gives the
+   * figures); the margin is for machines whose native code reduces in a different order.
    */
   static final double ACCURACY_TOLERANCE = 2.0 / 256;
   static final double LOSS_TOLERANCE = 1e-4;

@@ -44,6 +44,23 @@ class ResNetTest {
   }
 
   @Test
+  void shouldFitItsPoolToAnyInputSizeAndItsHeadToAnyClassCount() {
+    // The dense layer is 256 x classes + classes: 5 classes instead of 10 remove 5 x 257 = 1,285 parameters,
+    // whatever the input size, because the final pool is global.
+    ResNetSpec tutorial = TutorialSpec.of(CNN2DFormat.NCHW, 1);
+    ResNetSpec five64 = new ResNetSpec(64, 64, 3, 5, tutorial.stages(), tutorial.filters(), 1e-4, 5e-4, 5e-4, 2e-5,
+        0.9, CNN2DFormat.NCHW, 1, 0.1, 0.9);
+    assertEquals(886_102 - 1_285, ResNet.init(five64).numParams());
+    for (CNN2DFormat format : CNN2DFormat.values()) {
+      ResNetSpec grey28 = new ResNetSpec(28, 28, 3, 3, TINY.stages(), TINY.filters(), 1e-4, 5e-4, 5e-4, 2e-5, 0.9,
+          format, 1, 0.1, 0.9);
+      long[] shape = format == CNN2DFormat.NCHW ? new long[] {2, 3, 28, 28} : new long[] {2, 28, 28, 3};
+      INDArray out = ResNet.init(grey28).outputSingle(Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, shape));
+      assertArrayEquals(new long[] {2, 3}, out.shape(), format.toString());
+    }
+  }
+
+  @Test
   void shouldOutputClassProbabilitiesInBothLayouts() {
     for (CNN2DFormat format : CNN2DFormat.values()) {
       ComputationGraph graph = ResNet.init(TINY.withDataFormat(format));

@@ -2,7 +2,9 @@ package io.lrsched.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.lrsched.data.Augmentation;
 import io.lrsched.data.LabeledImage;
+import io.lrsched.data.Normalization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -37,9 +39,9 @@ class EpochBatchesIT {
   private static JavaPairRDD<LabeledImage, Long> images() {
     List<LabeledImage> images = new ArrayList<>();
     for (int i = 0; i < N; i++) {
-      byte[] pixels = new byte[LabeledImage.BYTES];
+      byte[] pixels = new byte[LabeledImage.CIFAR_BYTES];
       java.util.Arrays.fill(pixels, (byte) i);
-      images.add(new LabeledImage(i % LabeledImage.CLASSES, pixels));
+      images.add(new LabeledImage(i % LabeledImage.CIFAR_CLASSES, pixels));
     }
     return sc.parallelize(images, 3).zipWithIndex().cache();
   }
@@ -58,7 +60,8 @@ class EpochBatchesIT {
     assertEquals(3, layout.stepsPerEpoch(N));
     for (int epoch = 0; epoch < 2; epoch++) {
       EpochBatches batches =
-          EpochBatches.shuffle(sc, images(), N, layout, 42, epoch, false, LabeledImage.CLASSES);
+          EpochBatches.shuffle(sc, images(), N, layout, 42, epoch, new EpochBatches.Inputs(
+              false, LabeledImage.CIFAR_CLASSES, Augmentation.off(), Normalization.unit()));
       List<Integer> seen = new ArrayList<>();
       // round 0 = steps 0 and 1: each worker holds two minibatches of 2 images
       List<List<DataSet>> round0 = batches.round(0).glom().collect();

@@ -1,0 +1,298 @@
+package io.lrsched.sweep;
+
+import io.lrsched.report.EpochMetrics;
+import io.lrsched.train.EpochListener;
+import io.lrsched.train.ExperimentRunner;
+import io.lrsched.train.RunSummary;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Map;
+
+/**
+ * One invocation of a sweep: walks the plan's trials in order, skips finished ones and those another invocation
+ * holds, claims and runs the rest until the trial or time budget is spent, then writes the leaderboard and the
+ * statistics of every trial done so far (by any invocation).
+ */
+public final class SweepRunner {
+
+  /** How an invocation ended, for the exit code. */
+  public enum Outcome {
+    /** Every trial is done or stopped. */
+    COMPLETE,
+    /** Trials remain: the budget ran out, or other invocations hold them. */
+    WORK_REMAINS,
+    /** A trial failed for good. */
+    FAILED
+  }
+
+  /**
+   * Limits of one invocation.
+   *
+   * @param maxTrials trials this invocation may start (0 = no limit)
+   * @param timeBudget time after which no trial is started (null = no limit)
+   */
+  public record Budget(int maxTrials, Duration timeBudget) {}
+
+  /** Runs one trial's experiment: the seam between the sweep and training. */
+  @FunctionalInterface
+  public interface TrialExecutor {
+    /**
+     * @param trial the trial
+     * @param runFolder the trial's run folder: resumed from its newest checkpoint if it has one
+     * @param listener told after every epoch, may stop the run
+     * @param console where progress goes
+     * @return the run, completed or stopped
+     */
+    RunSummary run(Trial trial, String runFolder, EpochListener listener, PrintStream console);
+  }
+
+  /** The real executor: the trial's experiment on Spark, in a Spark application of its own per trial. */
+  public static final TrialExecutor SPARK = (trial, runFolder, listener, console) ->
+      new ExperimentRunner(trial.settings(), console).runIn(runFolder, listener);
+
+  /** Thrown from the epoch listener when another invocation took the lease over: this one must write nothing more. */
+  static final class LeaseLost extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    LeaseLost(String trial) {
+      super("the lease of trial " + trial + " was taken over by another invocation");
+    }
+  }
+
+  private final SweepPlan plan;
+  private final Budget budget;
+  private final TrialExecutor executor;
+  private final PrintStream console;
+  private final Clock clock;
+  private final String owner;
+  private String failureLine;
+  private Instant start;
+  private SweepFolder folder;
+
+  /**
+   * @param plan the expanded sweep
+   * @param budget limits of this invocation
+   * @param executor runs a trial
+   * @param console where progress, tables and verdicts go
+   * @param clock the clock of heartbeats and budgets
+   */
+  public SweepRunner(SweepPlan plan, Budget budget, TrialExecutor executor, PrintStream console, Clock clock) {
+    this.plan = plan;
+    this.budget = budget;
+    this.executor = executor;
+    this.console = console;
+    this.clock = clock;
+    this.owner = hostName() + ":" + ProcessHandle.current().pid();
+  }
+
+  /** The last line to print when the outcome is {@link Outcome#FAILED}: which trial failed, and why. */
+  public String failureLine() {
+    return failureLine;
+  }
+
+  /**
+   * Runs what this invocation can.
+   *
+   * @return how the sweep stands
+   */
+  public Outcome run() {
+    return run(() -> { });
+  }
+
+  /**
+   * Runs what this invocation can, then waits for {@code others} before the leaderboard is written.
+   *
+   * @param others waits for the other processes of a {@code --parallel} invocation
+   * @return how the sweep stands
+   */
+  public Outcome run(Runnable others) {
+    folder = SweepFolder.open(plan.folderUri());
+    if (!folder.atomicCreate()) {
+      console.println("[WARN] " + folder.uri() + ": this file system has no atomic create-if-absent; two sweep"
+          + " invocations at once could run a trial twice. Run one invocation at a time (see README, Sweeps).");
+    }
+    folder.writeText("sweep.conf", "# Resolved sweep (from " + plan.sweep().file().toAbsolutePath() + "; base"
+        + " experiment " + (plan.sweep().experiment() == null ? "reference.conf" : plan.sweep().experiment()) + ")\n"
+        + plan.sweep().rendered());
+    console.printf("[INFO] sweep %s: %d trials in %s%n", plan.sweep().name(), plan.trials().size(), folder.uri());
+    folder.writeText("trials.csv", report(folder).trialsCsv());
+    start = clock.instant();
+    int started = 0;
+    for (Trial trial : plan.trials()) {
+      if (budgetSpent(started)) {
+        break;
+      }
+      Lease.Claim claim =
+          Lease.claim(folder, trial.id(), owner, plan.sweep().leaseTimeout(), clock);
+      if (claim.outcome() == Lease.Outcome.CLAIMED) {
+        started++;
+        runClaimed(trial, claim);
+      }
+    }
+    others.run();
+    SweepReport report = report(folder);
+    folder.writeText("trials.csv", report.trialsCsv());
+    folder.writeText("leaderboard.csv", report.leaderboardCsv());
+    folder.writeText("statistics.csv", report.statisticsCsv());
+    report.print(console);
+    return outcome(report.states());
+  }
+
+  private SweepReport report(SweepFolder folder) {
+    Map<String, TrialState> states = new LinkedHashMap<>();
+    plan.trials().forEach(t -> states.put(t.id(), folder.readState(t.id())));
+    return new SweepReport(plan.trials(), states, plan.sweep().resamples(), plan.sweep().bootstrapSeed());
+  }
+
+  private boolean budgetSpent(int started) {
+    if (budget.maxTrials() > 0 && started >= budget.maxTrials()) {
+      console.println("[INFO] --max-trials " + budget.maxTrials() + " reached: no further trial is started");
+      return true;
+    }
+    if (budget.timeBudget() != null && Duration.between(start, clock.instant()).compareTo(budget.timeBudget()) >= 0) {
+      console.println("[INFO] --time-budget reached: no further trial is started");
+      return true;
+    }
+    return false;
+  }
+
+  private void runClaimed(Trial trial, Lease.Claim claim) {
+    Lease lease = claim.lease();
+    TrialState before = claim.state();
+    int maxAttempts = plan.sweep().maxAttempts();
+    if (before.attempts() >= maxAttempts) {
+      lease.update(s -> s.with(TrialState.FAILED, s.attempts(), 0, owner, null)
+          .withError("gave up after " + s.attempts() + " attempts; the last: "
+              + (s.error().isEmpty() ? "ended without a record (killed or crashed)" : s.error())));
+      return;
+    }
+    console.printf("[INFO] trial %s (%s): attempt %d of %d%s%n", trial.id(), trial.describe(),
+        before.attempts() + 1, maxAttempts,
+        claim.takenOver() ? ", taking over the stale lease of " + before.owner() : "");
+    String runFolder = SweepFolder.trialFolder(folder.uri(), trial.id()) + "/run";
+    lease.update(s -> s.with(TrialState.RUNNING, s.attempts() + 1, 0, owner, null).withError(""));
+    lease.startHeartbeat(plan.sweep().heartbeat());
+    Optional<MedianStoppingRule> rule = Optional.ofNullable(plan.sweep().medianStopping())
+        .map(m -> new MedianStoppingRule(m.graceEpochs(), m.minTrials()));
+    String[] stopNote = {null};
+    EpochListener listener = (epoch, metrics) -> {
+      double best = Math.max(lease.state().epoch() == 0 ? Double.NEGATIVE_INFINITY
+          : lease.state().bestValAccuracy(), metrics.valAccuracy());
+      if (!lease.update(s -> s.withProgress(epoch, best, metrics.valAccuracy(), runFolder))) {
+        throw new LeaseLost(trial.id());
+      }
+      Optional<String> median = rule.flatMap(r -> r.check(epoch, best, completedHistories(trial)));
+      if (median.isPresent()) {
+        stopNote[0] = median.get();
+        return EpochListener.Decision.STOP;
+      }
+      if (epochWouldOverrunBudget(metrics.seconds())) {
+        console.printf("[INFO] --time-budget: trial %s stops after epoch %d (checkpoint kept; the next invocation"
+            + " resumes it)%n", trial.id(), epoch);
+        return EpochListener.Decision.STOP;
+      }
+      return EpochListener.Decision.CONTINUE;
+    };
+    try {
+      RunSummary summary = executor.run(trial, runFolder, listener, console);
+      lease.close();
+      List<EpochMetrics> history = summary.history();
+      double best = history.stream().mapToDouble(EpochMetrics::valAccuracy).max().orElse(Double.NaN);
+      double last = history.isEmpty() ? Double.NaN : history.get(history.size() - 1).valAccuracy();
+      boolean written;
+      if (stopNote[0] != null) {
+        written = lease.update(s -> s.with(TrialState.STOPPED, s.attempts(), 0, owner, null)
+            .withProgress(history.size(), best, last, summary.runFolder()).withNote(stopNote[0]));
+        console.println("[INFO] trial " + trial.id() + " stopped: " + stopNote[0]);
+      } else if (summary.stopped()) {
+        // A clean stop for the budget is not a failed attempt.
+        written = lease.update(s -> s.with(TrialState.WAITING, s.attempts() - 1, 0, owner, null)
+            .withProgress(history.size(), best, last, summary.runFolder()));
+      } else {
+        written = lease.update(s -> s.with(TrialState.DONE, s.attempts(), 0, owner, null)
+            .withProgress(history.size(), best, last, summary.runFolder()));
+      }
+      if (!written) {
+        console.println("[WARN] trial " + trial.id() + " ended, but its lease was taken over meanwhile: the other"
+            + " invocation records it (was this process paused longer than sweep.lease-timeout?)");
+      }
+    } catch (LeaseLost e) {
+      lease.close();
+      console.println("[WARN] " + e.getMessage() + ": this invocation leaves the trial to it");
+    } catch (RuntimeException e) {
+      lease.close();
+      String error = e.getMessage() == null ? e.toString() : e.getMessage();
+      lease.update(s -> s.with(s.attempts() >= maxAttempts ? TrialState.FAILED : TrialState.WAITING,
+          s.attempts(), 0, owner, null).withError(error));
+      console.printf("[WARN] trial %s failed (attempt %d of %d): %s%n", trial.id(), lease.state().attempts(),
+          maxAttempts, TrialState.oneLine(error));
+    } finally {
+      lease.close();
+    }
+  }
+
+  /** Whether one more epoch as long as the last would end after the time budget. */
+  private boolean epochWouldOverrunBudget(double lastEpochSeconds) {
+    if (budget.timeBudget() == null) {
+      return false;
+    }
+    Duration next = Duration.ofMillis((long) (lastEpochSeconds * 1000));
+    return Duration.between(start, clock.instant()).plus(next).compareTo(budget.timeBudget()) > 0;
+  }
+
+  /** Per-epoch val_accuracy of every completed (done) trial of the sweep, for the median stopping rule. */
+  private List<List<Double>> completedHistories(Trial current) {
+    List<List<Double>> histories = new ArrayList<>();
+    for (Trial t : plan.trials()) {
+      TrialState s = folder.readState(t.id());
+      if (t != current && s.state().equals(TrialState.DONE) && !s.runFolder().isEmpty()) {
+        histories.add(valAccuracies(s.runFolder()));
+      }
+    }
+    return histories;
+  }
+
+  private static List<Double> valAccuracies(String runFolder) {
+    String csv = io.lrsched.storage.RunFolder.open(runFolder).readText("metrics.csv");
+    return io.lrsched.report.MetricsCsv.parse(csv).stream().map(EpochMetrics::valAccuracy).toList();
+  }
+
+  private Outcome outcome(Map<String, TrialState> states) {
+    long remaining = 0;
+    for (Trial trial : plan.trials()) {
+      TrialState s = states.get(trial.id());
+      if (s.state().equals(TrialState.FAILED)) {
+        String values = trial.describe().isEmpty() ? "" : " (" + trial.describe() + ")";
+        failureLine = "trial " + trial.id() + values + " failed for good after " + s.attempts()
+            + " attempt(s): " + s.error();
+      } else if (!s.finished()) {
+        remaining++;
+      }
+    }
+    if (failureLine != null) {
+      return Outcome.FAILED;
+    }
+    if (remaining > 0) {
+      console.printf("[INFO] %d of %d trials not done yet (run the sweep again to continue)%n", remaining,
+          plan.trials().size());
+      return Outcome.WORK_REMAINS;
+    }
+    return Outcome.COMPLETE;
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "unknown-host";
+    }
+  }
+}
