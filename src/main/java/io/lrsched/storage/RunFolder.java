@@ -275,20 +275,6 @@ public final class RunFolder implements Serializable {
   }
 
   /**
-   * Deletes a file (not a folder).
-   *
-   * @return whether a file was deleted
-   */
-  public boolean delete(String relativeName) {
-    Path file = child(relativeName);
-    try {
-      return fileSystem().delete(file, false);
-    } catch (IOException e) {
-      throw new StorageException("Cannot delete '" + file + "': " + oneLine(e), e);
-    }
-  }
-
-  /**
    * Deletes a file or a sub-folder with everything in it.
    *
    * @return whether anything was deleted

@@ -116,7 +116,7 @@ class RunFolderTest {
 
     assertEquals(List.of("checkpoints/epoch-001.zip", "checkpoints/epoch-002.zip", "metrics.csv"), run.list());
     assertTrue(run.exists("checkpoints/epoch-001.zip"));
-    assertTrue(run.delete("checkpoints/epoch-001.zip"));
+    assertTrue(run.deleteTree("checkpoints/epoch-001.zip"));
     assertFalse(run.exists("checkpoints/epoch-001.zip"));
   }
 
