@@ -3,6 +3,7 @@ package io.lrsched.longrun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.lrsched.cli.Main;
+import io.lrsched.testing.TeeStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -55,8 +56,8 @@ final class TinyRun {
     PrintStream err = System.err;
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(new Tee(stdout, out), true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(new Tee(stderr, err), true, StandardCharsets.UTF_8));
+    System.setOut(new PrintStream(new TeeStream(stdout, out), true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(new TeeStream(stderr, err), true, StandardCharsets.UTF_8));
     try {
       int exit = Main.run(args);
       return new Result(exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
@@ -67,29 +68,6 @@ final class TinyRun {
   }
 
   record Result(int exit, String stdout, String stderr) {}
-
-  /** Copies what is printed to the console as well, so that the test log shows the run. */
-  private static final class Tee extends java.io.OutputStream {
-    private final java.io.OutputStream a;
-    private final java.io.OutputStream b;
-
-    Tee(java.io.OutputStream a, java.io.OutputStream b) {
-      this.a = a;
-      this.b = b;
-    }
-
-    @Override
-    public void write(int x) throws IOException {
-      a.write(x);
-      b.write(x);
-    }
-
-    @Override
-    public void write(byte[] bytes, int off, int len) throws IOException {
-      a.write(bytes, off, len);
-      b.write(bytes, off, len);
-    }
-  }
 
   /** The single run folder under an output dir. */
   static Path runFolder(Path outputDir) throws IOException {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lrsched.cli.Main;
+import io.lrsched.testing.TeeStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -170,28 +171,5 @@ class SweepIT {
     List<String> leaderboard = Files.readAllLines(dir.resolve("out/median/leaderboard.csv"));
     assertEquals(4, leaderboard.size(), "header and the three done groups: " + leaderboard);
     assertTrue(console().contains("stopped early by the median stopping rule"), console());
-  }
-
-  /** Writes to the real console and keeps a copy. */
-  private static final class TeeStream extends java.io.OutputStream {
-    private final java.io.OutputStream a;
-    private final java.io.OutputStream b;
-
-    TeeStream(java.io.OutputStream a, java.io.OutputStream b) {
-      this.a = a;
-      this.b = b;
-    }
-
-    @Override
-    public void write(int c) throws IOException {
-      a.write(c);
-      b.write(c);
-    }
-
-    @Override
-    public void write(byte[] bytes, int off, int len) throws IOException {
-      a.write(bytes, off, len);
-      b.write(bytes, off, len);
-    }
   }
 }
