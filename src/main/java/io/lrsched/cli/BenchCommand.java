@@ -2,6 +2,7 @@ package io.lrsched.cli;
 
 import io.lrsched.bench.BenchOptions;
 import io.lrsched.bench.BenchResult;
+import io.lrsched.bench.CheckpointTiming;
 import io.lrsched.bench.DecodeBenchmark;
 import io.lrsched.bench.ModelBenchmark;
 import io.lrsched.bench.SparkThroughput;
@@ -79,6 +80,9 @@ final class BenchCommand implements Callable<Integer>, NativeCommand {
     BenchResult single =
         ModelBenchmark.run(new BenchOptions(spec, batch, warmup, steps, peakGflops, WorkspaceMode.ENABLED));
     System.out.println(single);
+    // One step first, so that the momentum is non-zero and the zip as large as after training.
+    network.fit(ModelBenchmark.syntheticBatch(spec, batch));
+    System.out.println(CheckpointTiming.measure(network, spec));
     System.out.println(DecodeBenchmark.run(2000));
     if (sparkWorkers > 0) {
       if (System.getProperty("spark.master") == null) {

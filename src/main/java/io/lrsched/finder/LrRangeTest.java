@@ -87,11 +87,12 @@ public final class LrRangeTest {
     RunFolder folder;
     FinderSample.Loaded sample;
     try (JavaSparkContext sc = SparkContexts.create("lrsched lr-find " + settings.name())) {
-      // Spark's Hadoop configuration carries the spark.hadoop.* settings the output's file system may need.
-      folder = createFolder(sc.hadoopConfiguration());
-      info("results go to " + folder.uri());
       info("loading a sample of the training data...");
       sample = FinderSample.load(sc, settings.data(), settings.seed(), wanted);
+      // After the data: a bad data set leaves no folder behind. Spark's Hadoop configuration carries the
+      // spark.hadoop.* settings the output's file system may need.
+      folder = createFolder(sc.hadoopConfiguration());
+      info("results go to " + folder.uri());
     } catch (RunFailure e) {
       throw e;
     } catch (Exception e) {

@@ -26,6 +26,7 @@ public final class RunReportPage {
    * @param applied the learning rates the workers applied
    * @param confusion the last evaluation's confusion matrix (actual x predicted), or null before the first
    * @param classNames the classes, in label order
+   * @param trainingTitle the training plot's title ({@link TrainingPlot#titleFor})
    */
   public record Content(
       String id,
@@ -38,7 +39,8 @@ public final class RunReportPage {
       List<EpochMetrics> history,
       List<AppliedLrCurve.Step> applied,
       long[][] confusion,
-      List<String> classNames) {}
+      List<String> classNames,
+      String trainingTitle) {}
 
   private RunReportPage() {}
 
@@ -56,7 +58,7 @@ public final class RunReportPage {
     model.put("hyperparameters", c.hyperparameters());
     model.put("differing", c.differing());
     if (!c.history().isEmpty()) {
-      model.put("trainingPng", HtmlTemplates.pngDataUri(new TrainingPlot().toPng(c.history())));
+      model.put("trainingPng", HtmlTemplates.pngDataUri(new TrainingPlot(c.trainingTitle(), 800, 600).toPng(c.history())));
       List<AppliedLrCurve.Step> steps = c.applied().isEmpty() ? AppliedLrCurve.perEpoch(c.history()) : c.applied();
       PlotSeries lr = AppliedLrCurve.staircase("lr", steps);
       model.put("lrPng", HtmlTemplates.pngDataUri(new LearningRatePlot().toPng(lr)));

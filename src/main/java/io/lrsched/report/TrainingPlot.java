@@ -13,6 +13,9 @@ public final class TrainingPlot {
   /** The tutorial's title. */
   public static final String DEFAULT_TITLE = "Training Loss and Accuracy on CIFAR-10";
 
+  private static final List<String> CIFAR10_CLASSES = List.of(
+      "airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck");
+
   private final String title;
   private final int width;
   private final int height;
@@ -20,6 +23,26 @@ public final class TrainingPlot {
   /** The tutorial's plot: {@link #DEFAULT_TITLE}, 800x600 pixels. */
   public TrainingPlot() {
     this(DEFAULT_TITLE, 800, 600);
+  }
+
+  /**
+   * The tutorial's title, naming the data the run trained on: CIFAR-10 when the classes are CIFAR-10's (however the
+   * images were stored), otherwise the data set's folder or archive name.
+   *
+   * @param classNames the run's classes, in label order
+   * @param source {@code data.source}
+   * @param path {@code data.path}
+   */
+  public static String titleFor(List<String> classNames, String source, String path) {
+    if (classNames.equals(CIFAR10_CLASSES)) {
+      return DEFAULT_TITLE;
+    }
+    if (source.equals("synthetic") || path.isBlank()) {
+      return "Training Loss and Accuracy on synthetic data";
+    }
+    String name = path.replaceAll("/+$", "");
+    name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\.(tar\\.gz|tgz|tar)$", "");
+    return "Training Loss and Accuracy on " + name;
   }
 
   /**

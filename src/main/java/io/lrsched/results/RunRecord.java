@@ -111,7 +111,8 @@ public record RunRecord(
 
   private static Map<String, Object> finite(Map<String, Double> metrics) {
     Map<String, Object> out = new TreeMap<>();
-    metrics.forEach((k, v) -> out.put(k, Double.isFinite(v) ? v : null));
+    // The epoch is a count: written as one (10, not 10.0), so that a reader of the JSON sees what it means.
+    metrics.forEach((k, v) -> out.put(k, !Double.isFinite(v) ? null : k.equals("epoch") ? (Object) v.longValue() : v));
     return out;
   }
 

@@ -77,6 +77,8 @@ public final class SweepRunner {
   private String failureLine;
   private Instant start;
   private SweepFolder folder;
+  /** Set when a trial stopped early for the time budget: starting another would only run it for a moment. */
+  private boolean budgetStopped;
 
   /**
    * @param plan the expanded sweep
@@ -159,7 +161,8 @@ public final class SweepRunner {
       console.println("[INFO] --max-trials " + budget.maxTrials() + " reached: no further trial is started");
       return true;
     }
-    if (budget.timeBudget() != null && Duration.between(start, clock.instant()).compareTo(budget.timeBudget()) >= 0) {
+    if (budget.timeBudget() != null
+        && (budgetStopped || Duration.between(start, clock.instant()).compareTo(budget.timeBudget()) >= 0)) {
       console.println("[INFO] --time-budget reached: no further trial is started");
       return true;
     }
@@ -199,6 +202,7 @@ public final class SweepRunner {
       if (epochWouldOverrunBudget(metrics.seconds())) {
         console.printf("[INFO] --time-budget: trial %s stops after epoch %d (checkpoint kept; the next invocation"
             + " resumes it)%n", trial.id(), epoch);
+        budgetStopped = true;
         return EpochListener.Decision.STOP;
       }
       return EpochListener.Decision.CONTINUE;

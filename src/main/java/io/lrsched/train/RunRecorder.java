@@ -285,7 +285,7 @@ public final class RunRecorder {
     write(REPORT, report.toText());
     write(REPORT_CSV, report.toCsv());
     writeBytes(CONFUSION_PNG, ConfusionMatrixPlot.toPng(last.confusion(), classNames));
-    writeBytes(settings.output().trainPlot(), new TrainingPlot().toPng(history));
+    writeBytes(settings.output().trainPlot(), new TrainingPlot(trainingTitle(), 800, 600).toPng(history));
     PlotSeries lr = AppliedLrCurve.staircase("lr", appliedSteps.isEmpty()
         ? AppliedLrCurve.perEpoch(history) : appliedSteps);
     writeBytes(settings.output().lrPlot(), new LearningRatePlot().toPng(lr));
@@ -351,7 +351,11 @@ public final class RunRecorder {
     return RunReportPage.render(new RunReportPage.Content(folder.name(), status, shown, resumedFrom,
         SettingsEcho.lines(SettingsLoader.activeParameters(settings)), SettingsDiff.fromReference(settings.rendered()),
         settings.training().epochs(),
-        history, appliedSteps, confusion, classNames));
+        history, appliedSteps, confusion, classNames, trainingTitle()));
+  }
+
+  private String trainingTitle() {
+    return TrainingPlot.titleFor(classNames, settings.data().source(), settings.data().path());
   }
 
   /** The executors Spark knows now, as {@code host:port}; the driver alone in local mode. */

@@ -43,7 +43,18 @@ class BenchCommandIT {
         .matcher(out).find(), out);
     assertTrue(Pattern.compile("(?m)^inference: +[0-9.]+ images/s").matcher(out).find(), out);
     assertTrue(Pattern.compile("(?m)^decode: [1-9][0-9]* images/s per core").matcher(out).find(), out);
-    assertTrue(Pattern.compile("(?m)^parameters: [0-9]+ \\(updater state: [0-9]+\\)").matcher(out).find(), out);
+    Matcher parameters = Pattern.compile("(?m)^parameters: ([0-9]+) \\(updater state: ([0-9]+)\\)").matcher(out);
+    assertTrue(parameters.find(), out);
+    Matcher checkpoint = Pattern.compile("(?m)^checkpoint: model.zip ([0-9.]+) MB, checkpoint ([0-9.]+) MB; serialise"
+        + " [0-9.]+ s \\(cpu [0-9.]+ s\\), write [0-9.]+ s").matcher(out);
+    assertTrue(checkpoint.find(), out);
+    // Parameters and momentum as float32, after one step: random-looking values that zip hardly compresses. Without
+    // the updater state the zip would be about half of this.
+    double floatsMb = 4.0 * (Long.parseLong(parameters.group(1)) + Long.parseLong(parameters.group(2))) / 1e6;
+    double zipMb = Double.parseDouble(checkpoint.group(1));
+    assertTrue(zipMb > 0.7 * floatsMb, "model.zip " + zipMb + " MB holds parameters and momentum (" + floatsMb + ")");
+    // The tutorial's last-epoch applied-LR rows (78,200 rows) come on top of the model.
+    assertTrue(Double.parseDouble(checkpoint.group(2)) > zipMb + 4, checkpoint.group());
     assertTrue(out.contains("spark: 2 workers x 8 images, averaging every 5 steps"), out);
 
     Matcher split = Pattern.compile("spark round split: (\\d+) ms per round = worker fit (\\d+) ms .*worker setup "

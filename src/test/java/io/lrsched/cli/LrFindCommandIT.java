@@ -65,4 +65,16 @@ class LrFindCommandIT {
     assertNotNull(ImageIO.read(run.resolve("lr-find.png").toFile()), "lr-find.png decodes");
     assertTrue(Files.readString(run.resolve("config.conf")).contains("batch-size"));
   }
+
+  @Test
+  void shouldExitWithCodeOneAndLeaveNoFolderWhenTheDataCannotBeRead() throws IOException {
+    int exit = Main.run("lr-find",
+        "--set", "data.source=cifar-binary",
+        "--set", "data.path=\"" + out.resolve("no-such-cifar.tar.gz") + "\"",
+        "--set", "output.dir=\"" + out.resolve("runs").toUri() + "\"");
+    assertEquals(Main.EXIT_FAILURE, exit);
+    try (Stream<Path> left = Files.exists(out.resolve("runs")) ? Files.list(out.resolve("runs")) : Stream.empty()) {
+      assertEquals(List.of(), left.toList(), "no lr-find folder for a range test that never started");
+    }
+  }
 }

@@ -36,6 +36,20 @@ class PlotsTest {
   }
 
   @Test
+  void shouldNameTheDataInTheTitle() {
+    List<String> cifar = List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship",
+        "truck");
+    assertEquals("Training Loss and Accuracy on CIFAR-10",
+        TrainingPlot.titleFor(cifar, "image-folder", "/data/cifar10-jpeg.tar.gz"));
+    assertEquals("Training Loss and Accuracy on flowers",
+        TrainingPlot.titleFor(List.of("daisy", "rose"), "image-folder", "hdfs:///data/flowers.tar.gz"));
+    assertEquals("Training Loss and Accuracy on pets",
+        TrainingPlot.titleFor(List.of("cat", "dog"), "image-folder", "/data/pets/"));
+    assertEquals("Training Loss and Accuracy on synthetic data",
+        TrainingPlot.titleFor(List.of("class0", "class1"), "synthetic", ""));
+  }
+
+  @Test
   void shouldSurviveADivergedEpoch() throws Exception {
     List<EpochMetrics> history = new ArrayList<>(history(5));
     history.set(3, new EpochMetrics(4, 0.1, Double.NaN, 0.1, Double.POSITIVE_INFINITY, 0.1, 30, 391));

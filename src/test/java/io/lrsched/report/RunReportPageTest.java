@@ -24,7 +24,7 @@ class RunReportPageTest {
     long[][] confusion = {{8, 2, 0}, {1, 7, 2}, {0, 3, 7}};
     return new RunReportPage.Content("step-20260101-000000", "done", provenance, resumedFrom,
         List.of("experiment: name=\"<script>alert(1)</script>\""), Map.of("schedule.type", "step"), 3, history,
-        List.of(), confusion, List.of("cat", "dog", "ship"));
+        List.of(), confusion, List.of("cat", "dog", "ship"), "Training Loss and Accuracy on pets");
   }
 
   @Test

@@ -25,10 +25,12 @@ class RunRecordTest {
     assertTrue(json.contains("\"schedule.type\":\"step\""), json);
     assertTrue(json.contains("\"val_loss\":null"), "NaN is not JSON; it is written as null: " + json);
     assertTrue(json.contains("\"ended\":null"), json);
+    assertTrue(json.contains("\"epoch\":2,") && json.contains("\"epoch\":1,"), "epochs are counts: " + json);
     RunRecord back = RunRecord.parse(json);
     assertEquals("step-1", back.id());
     assertEquals("step", back.settings().get("schedule.type"));
     assertEquals(0.5, back.last().get("val_accuracy"));
+    assertEquals(2.0, back.last().get("epoch"));
     assertTrue(back.last().get("val_loss").isNaN());
     assertEquals(12.5, back.wallSeconds());
     assertEquals(null, back.ended());

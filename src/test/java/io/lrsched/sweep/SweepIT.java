@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lrsched.cli.Main;
+import io.lrsched.config.SweepLoader;
 import io.lrsched.testing.TeeStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +12,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -151,6 +157,27 @@ class SweepIT {
     assertTrue(console().contains("resumed from the checkpoint after epoch 1"), console());
     List<String> metrics = Files.readAllLines(trial.resolve("run/metrics.csv"));
     assertEquals(List.of("1", "2", "3"), metrics.stream().skip(1).map(l -> l.split(",")[0]).toList());
+  }
+
+  @Test
+  void shouldStartNoFurtherTrialOnceOneStoppedForTheTimeBudget() throws IOException {
+    Path file = sweepFile("budget-next.conf", """
+        sweep { experiment = base.conf, set { "training.epochs" = 3 }, grid { "schedule.type" = [none, step] } }
+        """);
+    // A frozen clock: the budget itself never runs out, but after the first epoch one more epoch of the same length
+    // would overrun it, so the first trial stops there. The second trial would only get a moment: it must not start.
+    SweepPlan plan = SweepPlan.expand(new SweepLoader().load(file, List.of()));
+    SweepRunner runner = new SweepRunner(plan, new SweepRunner.Budget(0, Duration.ofMillis(1)), SweepRunner.SPARK,
+        System.out, Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC));
+    assertEquals(SweepRunner.Outcome.WORK_REMAINS, runner.run());
+    List<TrialState> states = new ArrayList<>();
+    for (Trial t : plan.trials()) {
+      Path state = dir.resolve("out/budget-next/trials").resolve(t.id()).resolve("state");
+      states.add(Files.exists(state) ? TrialState.parse(Files.readString(state)) : null);
+    }
+    assertEquals(1, states.get(0).epoch(), "the first trial stops after its first epoch");
+    assertTrue(states.get(1) == null || states.get(1).epoch() == 0, "the second trial never ran: " + states.get(1));
+    assertTrue(console().contains("--time-budget reached: no further trial is started"), console());
   }
 
   @Test
