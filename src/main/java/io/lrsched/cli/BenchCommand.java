@@ -5,6 +5,7 @@ import io.lrsched.bench.BenchResult;
 import io.lrsched.bench.CheckpointTiming;
 import io.lrsched.bench.DecodeBenchmark;
 import io.lrsched.bench.ModelBenchmark;
+import io.lrsched.bench.SparkInference;
 import io.lrsched.bench.SparkThroughput;
 import io.lrsched.config.ExperimentSettings;
 import io.lrsched.model.ResNet;
@@ -96,6 +97,7 @@ final class BenchCommand implements Callable<Integer>, NativeCommand {
         System.out.println(spark.split());
         System.out.printf("spark / single process: %.0f%% of %.2f images/s%n",
             100 * spark.imagesPerSecond() / single.trainImagesPerSecond(), single.trainImagesPerSecond());
+        System.out.println(SparkInference.measure(sc, spec, sparkWorkers, batch, 4, sparkRounds));
       }
     }
     return 0;

@@ -17,7 +17,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * broadcast configuration and parameters, and returns its confusion matrix and loss sum. (DL4J's own
  * {@code evaluate} and {@code calculateScore} would take two passes for the same two numbers.)
  */
-final class DistributedEvaluator {
+public final class DistributedEvaluator {
 
   private final JavaSparkContext sc;
   private final JavaRDD<DataSet> batches;
@@ -30,7 +30,7 @@ final class DistributedEvaluator {
    * @param classes number of classes
    * @param threads native threads per evaluation task
    */
-  DistributedEvaluator(JavaSparkContext sc, JavaRDD<DataSet> batches, int classes, TaskThreads threads) {
+  public DistributedEvaluator(JavaSparkContext sc, JavaRDD<DataSet> batches, int classes, TaskThreads threads) {
     this.sc = sc;
     this.batches = batches;
     this.classes = classes;
@@ -41,7 +41,7 @@ final class DistributedEvaluator {
    * @param network the network to evaluate, as it is on the driver
    * @return the confusion matrix and loss over the whole set
    */
-  EvaluationResult evaluate(ComputationGraph network) {
+  public EvaluationResult evaluate(ComputationGraph network) {
     Broadcast<Snapshot> snapshot =
         sc.broadcast(new Snapshot(network.getConfiguration().toJson(), network.params().dup()));
     int k = classes;

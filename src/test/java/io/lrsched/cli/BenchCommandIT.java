@@ -56,6 +56,9 @@ class BenchCommandIT {
     // The tutorial's last-epoch applied-LR rows (78,200 rows) come on top of the model.
     assertTrue(Double.parseDouble(checkpoint.group(2)) > zipMb + 4, checkpoint.group());
     assertTrue(out.contains("spark: 2 workers x 8 images, averaging every 5 steps"), out);
+    // 2 workers x 4 batches of 16: every image of each of the 2 timed passes is counted once.
+    assertTrue(Pattern.compile("(?m)^spark inference: 2 workers, 128 images per pass as training evaluates: [0-9.]+"
+        + " images/s \\(2 passes in [0-9.]+ s\\)").matcher(out).find(), out);
 
     Matcher split = Pattern.compile("spark round split: (\\d+) ms per round = worker fit (\\d+) ms .*worker setup "
         + "(\\d+) ms .*driver count\\+broadcast (\\d+) ms .*driver averaging (\\d+) ms .*combine (\\d+) ms").matcher(out);
