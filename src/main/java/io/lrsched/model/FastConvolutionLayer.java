@@ -23,12 +23,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * DL4J's convolution layer without the wasted passes of its oneDNN path in 1.0.0-M2.
  *
  * <ul>
- *   <li>Where oneDNN's presets load ({@link Dnnl}), the forward pass and the backward pass of the convolutions that
- *       are not pointwise run oneDNN directly ({@link DnnlConvolution}): primitives created once, activations kept in
- *       the layer's layout. libnd4j's helper creates the primitives on every call and reorders the activations to
- *       blocked layouts and back in every backward pass.</li>
- *   <li>Pointwise (1x1, stride 1) convolutions in NHWC backpropagate as two matrix products, without oneDNN's
- *       layout reorders (see {@link #backpropGradient}).</li>
+ *   <li>Where oneDNN's presets load ({@link Dnnl}), the forward and backward passes run oneDNN directly
+ *       ({@link DnnlConvolution}): primitives created once, activations kept in the layer's layout. libnd4j's helper
+ *       creates the primitives on every call and, backward, reorders the activations to blocked layouts and back.
+ *       This also beats the two matrix products that pointwise convolutions' backward passes were before (oneDNN's
+ *       1x1 kernels read NHWC directly).</li>
  *   <li>Otherwise, through DL4J's helper: for NHWC input, DL4J's {@code preOutput} makes an NCHW copy of the whole
  *       input ({@code permute(0,3,1,2).dup()}) that the helper never reads: it only needs the sizes, and gets the
  *       original array. Here the sizes come from a permuted view, no copy. And backpropagation recomputes the whole
@@ -42,8 +41,6 @@ import org.nd4j.linalg.factory.Nd4j;
 public class FastConvolutionLayer extends ConvolutionLayer {
 
   private final boolean fastPath;
-  /** How many backward passes took the matrix-product path (for tests). */
-  int pointwiseBackwardCalls;
   /** How many forward passes ran oneDNN directly (for tests). */
   int dnnlForwardCalls;
   /** How many backward passes ran oneDNN directly (for tests). */
@@ -60,47 +57,16 @@ public class FastConvolutionLayer extends ConvolutionLayer {
   /**
    * @param conf the layer's configuration
    * @param dataType the network's data type
-   * @param fastPath whether to take the faster paths (the pointwise backward works on any native build, oneDNN's
-   *     wherever its presets load)
+   * @param fastPath whether to take the faster paths (oneDNN's, on any native build, wherever its presets load)
    */
   FastConvolutionLayer(NeuralNetConfiguration conf, DataType dataType, boolean fastPath) {
     super(conf, dataType);
     this.fastPath = fastPath;
   }
 
-  /**
-   * For a 1x1, stride-1 convolution in NHWC the backward pass is two matrix products over the activations viewed as
-   * [N*H*W, C]: {@code dW = dy^T x} and {@code dx = dy W}. DL4J's helper instead runs oneDNN 1.0.0-M2's backward
-   * convolution, which wants blocked layouts and reorders the input and the gradient on every call (a quarter of
-   * all oneDNN time in a step). Two thirds of this network's convolutions are pointwise.
-   */
   @Override
   public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-    INDArray weightGrad = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
-    INDArray weightGrad2d = !fastPath || !isPointwiseNhwc() || weightGrad == null ? null
-        : Shape.newShapeNoCopy(weightGrad, new long[] {weightGrad.size(0), weightGrad.size(1)}, false);
-    if (weightGrad2d == null) {
-      // not pointwise, or no 2-d view of the gradient
-      return runsDnnl() ? dnnlBackward(epsilon, workspaceMgr) : super.backpropGradient(epsilon, workspaceMgr);
-    }
-    pointwiseBackwardCalls++;
-    assertInputSet(true);
-    INDArray x = input.castTo(dataType);
-    long inChannels = x.size(3);
-    long outChannels = layerConf().getNOut();
-    long positions = x.length() / inChannels;
-    INDArray x2d = x.reshape('c', positions, inChannels);
-    INDArray dy2d = epsilon.castTo(dataType).reshape('c', positions, outChannels);
-    INDArray w2d = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, true, workspaceMgr)
-        .reshape('c', outChannels, inChannels);
-
-    Nd4j.gemm(dy2d, x2d, weightGrad2d, true, false, 1.0, 0.0);
-    INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, x.shape(), 'c');
-    Nd4j.gemm(dy2d, w2d, dx.reshape('c', positions, inChannels), false, false, 1.0, 0.0);
-
-    Gradient gradient = new DefaultGradient();
-    gradient.gradientForVariable().put(ConvolutionParamInitializer.WEIGHT_KEY, weightGrad);
-    return new Pair<>(gradient, dx);
+    return runsDnnl() ? dnnlBackward(epsilon, workspaceMgr) : super.backpropGradient(epsilon, workspaceMgr);
   }
 
   /**
@@ -143,24 +109,10 @@ public class FastConvolutionLayer extends ConvolutionLayer {
         && input.rank() == 4;
   }
 
-  private boolean isPointwiseNhwc() {
-    org.deeplearning4j.nn.conf.layers.ConvolutionLayer conf = layerConf();
-    return conf.getCnn2dDataFormat() == CNN2DFormat.NHWC
-        && Arrays.equals(conf.getKernelSize(), new int[] {1, 1})
-        && Arrays.equals(conf.getStride(), new int[] {1, 1})
-        && Arrays.equals(conf.getDilation(), new int[] {1, 1})
-        && (convolutionMode == ConvolutionMode.Same
-            || Arrays.equals(conf.getPadding(), new int[] {0, 0}))
-        && !hasBias()
-        && conf.getActivationFn() instanceof ActivationIdentity
-        && conf.getIDropout() == null
-        && input.rank() == 4;
-  }
-
   @Override
   protected Pair<INDArray, INDArray> preOutput(boolean training, boolean forBackprop,
       LayerWorkspaceMgr workspaceMgr) {
-    if (fastPath && !forBackprop && runsDnnl()) {
+    if (!forBackprop && runsDnnl()) {
       return new Pair<>(dnnlForward(training, workspaceMgr), null);
     }
     if (!fastPath || helper == null || helperCountFail > 0) {
