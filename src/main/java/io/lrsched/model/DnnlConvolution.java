@@ -24,23 +24,23 @@ import org.bytedeco.dnnl.dnnl_primitive;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
 import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.javacpp.BytePointer;
-import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * oneDNN's 2-d convolution called directly through the {@code org.bytedeco:dnnl} presets on ND4J's float arrays:
- * forward, backward to the input, backward to the weights (and bias), each primitive created once per geometry, pass
- * and thread.
+ * oneDNN's 2-d convolution on NHWC activations, called directly through the {@code org.bytedeco:dnnl} presets on
+ * ND4J's float arrays: forward, backward to the input, backward to the weights (and bias), each primitive created once
+ * per geometry, pass and thread.
  *
  * <p>Why: libnd4j 1.0.0-M2's {@code conv2d} and {@code conv2d_bp} create their primitives on every call and leave
  * every layout to oneDNN ({@code format_tag::any}); backward, oneDNN then picks blocked layouts, so the input, the
- * output gradient and the input gradient are reordered out of NHWC and back on every call. Here the activations keep
- * the layer's layout (oneDNN has kernels that read and write it directly) and only the weights, which are small, go
- * through the layout oneDNN prefers: reordered into it before the forward and backward-data passes, and the weight
- * gradient reordered out of it.
+ * output gradient and the input gradient are reordered out of NHWC and back on every call. Here the activations stay
+ * NHWC (oneDNN's AVX-512 kernels read and write it directly, 1x1 and 3x3, forward and backward) and only the weights,
+ * which are small, go through the layout oneDNN prefers: reordered into it before the forward and backward-data
+ * passes, and the weight gradient reordered out of it. NCHW is left to libnd4j: on plain NCHW oneDNN falls back to
+ * im2col + GEMM kernels, slower for 3x3 convolutions than libnd4j's reorders to blocked layouts.
  *
- * <p>Weights and their gradient are DL4J's {@code [out, in, kH, kW]}; activations {@code [N, C, H, W]} or
- * {@code [N, H, W, C]} as the geometry's format says; all c-ordered with default strides.
+ * <p>Weights and their gradient are DL4J's {@code [out, in, kH, kW]}; activations {@code [N, H, W, C]}; all
+ * c-ordered with default strides.
  */
 final class DnnlConvolution {
 
@@ -56,7 +56,6 @@ final class DnnlConvolution {
   /**
    * One convolution's shapes and arithmetic.
    *
-   * @param format the activations' layout
    * @param batch N
    * @param inChannels input channels
    * @param outChannels output channels
@@ -69,13 +68,12 @@ final class DnnlConvolution {
    *     input rows or columns unread (a stride larger than the kernel)
    * @param bias whether a bias is added
    */
-  record Geometry(CNN2DFormat format, long batch, long inChannels, long outChannels, Size in, Size out, Size kernel,
-      Size stride, Size padBegin, Size padEnd, boolean bias) {
+  record Geometry(long batch, long inChannels, long outChannels, Size in, Size out, Size kernel, Size stride,
+      Size padBegin, Size padEnd, boolean bias) {
 
-    /** @return the output's shape as ND4J holds it (in the geometry's format) */
+    /** @return the output's shape as ND4J holds it, {@code [N, H, W, C]} */
     long[] outputShape() {
-      return format == CNN2DFormat.NHWC ? new long[] {batch, out.height(), out.width(), outChannels}
-          : new long[] {batch, outChannels, out.height(), out.width()};
+      return new long[] {batch, out.height(), out.width(), outChannels};
     }
   }
 
@@ -151,11 +149,10 @@ final class DnnlConvolution {
 
   private static Pass create(Key key) {
     Geometry g = key.geometry();
-    int layout = g.format() == CNN2DFormat.NHWC ? dnnl.dnnl_nhwc : dnnl.dnnl_nchw;
     dnnl_memory_desc_t src = Dnnl.desc(new long[] {g.batch(), g.inChannels(), g.in().height(), g.in().width()},
-        layout);
+        dnnl.dnnl_nhwc);
     dnnl_memory_desc_t dst = Dnnl.desc(new long[] {g.batch(), g.outChannels(), g.out().height(), g.out().width()},
-        layout);
+        dnnl.dnnl_nhwc);
     long[] weightDims = {g.outChannels(), g.inChannels(), g.kernel().height(), g.kernel().width()};
     dnnl_memory_desc_t plainWeights = Dnnl.desc(weightDims, dnnl.dnnl_oihw);
     dnnl_memory_desc_t anyWeights = Dnnl.desc(weightDims, dnnl.dnnl_format_tag_any);

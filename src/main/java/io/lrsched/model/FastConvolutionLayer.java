@@ -23,17 +23,17 @@ import org.nd4j.linalg.factory.Nd4j;
  * DL4J's convolution layer without the wasted passes of its oneDNN path in 1.0.0-M2.
  *
  * <ul>
- *   <li>Where oneDNN's presets load ({@link Dnnl}), the forward and backward passes run oneDNN directly
- *       ({@link DnnlConvolution}): primitives created once, activations kept in the layer's layout. libnd4j's helper
- *       creates the primitives on every call and, backward, reorders the activations to blocked layouts and back.
- *       This also beats the two matrix products that pointwise convolutions' backward passes were before (oneDNN's
- *       1x1 kernels read NHWC directly).</li>
- *   <li>Otherwise, through DL4J's helper: for NHWC input, DL4J's {@code preOutput} makes an NCHW copy of the whole
- *       input ({@code permute(0,3,1,2).dup()}) that the helper never reads: it only needs the sizes, and gets the
- *       original array. Here the sizes come from a permuted view, no copy. And backpropagation recomputes the whole
- *       convolution forward to feed {@code activation.backprop(z, epsilon)}. With the identity activation (every
- *       convolution here: BN and ReLU are separate layers) that backprop returns epsilon and reads nothing of
- *       {@code z} but its shape, so a scratch array of that shape stands in.</li>
+ *   <li>NHWC, where oneDNN's presets load ({@link Dnnl}): the forward and backward passes run oneDNN directly
+ *       ({@link DnnlConvolution}): primitives created once, activations kept NHWC. libnd4j's helper creates the
+ *       primitives on every call and, backward, reorders the activations to blocked layouts and back. This also
+ *       beats the two matrix products that pointwise convolutions' backward passes were before (oneDNN's 1x1 kernels
+ *       read NHWC directly).</li>
+ *   <li>Otherwise (NCHW above all), through DL4J's helper: for NHWC input, DL4J's {@code preOutput} makes an NCHW
+ *       copy of the whole input ({@code permute(0,3,1,2).dup()}) that the helper never reads: it only needs the
+ *       sizes, and gets the original array. Here the sizes come from a permuted view, no copy. And backpropagation
+ *       recomputes the whole convolution forward to feed {@code activation.backprop(z, epsilon)}. With the identity
+ *       activation (every convolution here: BN and ReLU are separate layers) that backprop returns epsilon and reads
+ *       nothing of {@code z} but its shape, so a scratch array of that shape stands in.</li>
  * </ul>
  *
  * <p>With the fast layers switched off ({@link FastLayers}, and so in reference mode) the layer is DL4J's unchanged.
@@ -70,8 +70,8 @@ public class FastConvolutionLayer extends ConvolutionLayer {
   }
 
   /**
-   * Both gradients by oneDNN's backward-data and backward-weights primitives, in the layer's layout. Bias gradient
-   * before weight gradient in the result, as DL4J's helper orders them.
+   * Both gradients by oneDNN's backward-data and backward-weights primitives. Bias gradient before weight gradient in
+   * the result, as DL4J's helper orders them.
    */
   private Pair<Gradient, INDArray> dnnlBackward(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
     dnnlBackwardCalls++;
@@ -96,12 +96,14 @@ public class FastConvolutionLayer extends ConvolutionLayer {
   }
 
   /**
-   * Whether this layer's passes run oneDNN directly: its presets loaded, float, no dilation, and what
-   * {@link #dnnlBackward} leaves out (an activation other than identity, dropout) absent.
+   * Whether this layer's passes run oneDNN directly: its presets loaded, NHWC (see {@link DnnlConvolution} for NCHW),
+   * float, no dilation, and what {@link #dnnlBackward} leaves out (an activation other than identity, dropout)
+   * absent.
    */
   private boolean runsDnnl() {
     org.deeplearning4j.nn.conf.layers.ConvolutionLayer conf = layerConf();
     return fastPath && Dnnl.available()
+        && conf.getCnn2dDataFormat() == CNN2DFormat.NHWC
         && dataType == DataType.FLOAT
         && Arrays.equals(conf.getDilation(), new int[] {1, 1})
         && conf.getActivationFn() instanceof ActivationIdentity
@@ -120,8 +122,7 @@ public class FastConvolutionLayer extends ConvolutionLayer {
     }
     org.deeplearning4j.nn.conf.layers.ConvolutionLayer conf = layerConf();
     if (forBackprop && conf.getActivationFn() instanceof ActivationIdentity) {
-      INDArray shapeOnly = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
-          geometry(input).outputShape());
+      INDArray shapeOnly = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, outputShape());
       return new Pair<>(shapeOnly, null);
     }
     assertInputSet(false);
@@ -161,15 +162,27 @@ public class FastConvolutionLayer extends ConvolutionLayer {
     return dummyBias;
   }
 
+  /** The output's shape in the layer's layout, from the input's (same arithmetic as DL4J's). */
+  private long[] outputShape() {
+    org.deeplearning4j.nn.conf.layers.ConvolutionLayer conf = layerConf();
+    boolean nhwc = conf.getCnn2dDataFormat() == CNN2DFormat.NHWC;
+    INDArray nchw = nhwc ? input.permute(0, 3, 1, 2) : input;
+    int[] size = ConvolutionUtils.getOutputSize(nchw, conf.getKernelSize(), conf.getStride(),
+        convolutionMode == ConvolutionMode.Same ? null : conf.getPadding(),
+        convolutionMode, conf.getDilation(), CNN2DFormat.NCHW);
+    long n = input.size(0);
+    long c = conf.getNOut();
+    return nhwc ? new long[] {n, size[0], size[1], c} : new long[] {n, c, size[0], size[1]};
+  }
+
   /**
-   * The convolution's geometry for input {@code x}, with DL4J's arithmetic: its output size and its padding (in
+   * The convolution's geometry for NHWC input {@code x}, with DL4J's arithmetic: its output size and its padding (in
    * {@code Same} mode the top and left padding of {@link ConvolutionUtils#getSameModeTopLeftPadding}; the rest falls
    * at the bottom and right, as in TensorFlow).
    */
   private DnnlConvolution.Geometry geometry(INDArray x) {
     org.deeplearning4j.nn.conf.layers.ConvolutionLayer conf = layerConf();
-    CNN2DFormat format = conf.getCnn2dDataFormat();
-    INDArray nchw = format == CNN2DFormat.NHWC ? x.permute(0, 3, 1, 2) : x;
+    INDArray nchw = x.permute(0, 3, 1, 2);
     int[] kernel = conf.getKernelSize();
     int[] stride = conf.getStride();
     int[] in = {(int) nchw.size(2), (int) nchw.size(3)};
@@ -183,7 +196,7 @@ public class FastConvolutionLayer extends ConvolutionLayer {
     for (int i = 0; i < 2; i++) {
       end[i] = (out[i] - 1L) * stride[i] + (kernel[i] - 1L) * conf.getDilation()[i] + 1 - in[i] - begin[i];
     }
-    return new DnnlConvolution.Geometry(format, nchw.size(0), nchw.size(1), conf.getNOut(),
+    return new DnnlConvolution.Geometry(nchw.size(0), nchw.size(1), conf.getNOut(),
         new DnnlConvolution.Size(in[0], in[1]), new DnnlConvolution.Size(out[0], out[1]),
         new DnnlConvolution.Size(kernel[0], kernel[1]), new DnnlConvolution.Size(stride[0], stride[1]),
         new DnnlConvolution.Size(begin[0], begin[1]), new DnnlConvolution.Size(end[0], end[1]), hasBias());
