@@ -98,6 +98,20 @@ final class DnnlConvolution {
   }
 
   /**
+   * Whether {@link #backwardWeights} may run this geometry. oneDNN 2.5.2's {@code jit_1x1:avx512_common}
+   * backward-weights kernel corrupts the C heap on NHWC 1x1 convolutions with a stride above 1 and fewer than 16 input
+   * channels (glibc aborts with {@code munmap_chunk(): invalid pointer} and the like; reproduced with 4, 5, 8 and 12
+   * input channels, not with 16, 24, 40 or 64). Such layers take libnd4j's path instead.
+   *
+   * @param g the geometry
+   * @return whether oneDNN's backward-weights primitive is safe for it
+   */
+  static boolean backwardWeightsSafe(Geometry g) {
+    boolean stridedPointwise = g.kernel().equals(new Size(1, 1)) && !g.stride().equals(new Size(1, 1));
+    return !stridedPointwise || g.inChannels() >= 16;
+  }
+
+  /**
    * Backward pass to the input.
    *
    * @param g the geometry

@@ -66,7 +66,8 @@ public class FastConvolutionLayer extends ConvolutionLayer {
 
   @Override
   public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-    return runsDnnl() ? dnnlBackward(epsilon, workspaceMgr) : super.backpropGradient(epsilon, workspaceMgr);
+    boolean dnnl = runsDnnl() && DnnlConvolution.backwardWeightsSafe(geometry(input));
+    return dnnl ? dnnlBackward(epsilon, workspaceMgr) : super.backpropGradient(epsilon, workspaceMgr);
   }
 
   /**

@@ -29,17 +29,19 @@ class FastConvolutionLayerTest {
 
   @ParameterizedTest
   @CsvSource({
-      "1, 1, NHWC, false, Same", "3, 1, NHWC, false, Same", "3, 2, NHWC, false, Same", "1, 2, NHWC, false, Same",
-      "2, 1, NHWC, false, Same", "3, 2, NHWC, true, Same", "1, 1, NHWC, true, Same", "3, 2, NHWC, false, Truncate",
-      "1, 1, NCHW, false, Same", "3, 1, NCHW, false, Same", "3, 2, NCHW, false, Same", "1, 2, NCHW, false, Same",
-      "3, 1, NCHW, true, Same", "3, 2, NCHW, false, Truncate"})
-  void shouldMatchDl4jsConvolution(int kernel, int stride, CNN2DFormat format, boolean bias, ConvolutionMode mode) {
+      "1, 1, NHWC, false, Same, 5", "3, 1, NHWC, false, Same, 5", "3, 2, NHWC, false, Same, 5",
+      "1, 2, NHWC, false, Same, 16", "1, 2, NHWC, false, Same, 5", "2, 1, NHWC, false, Same, 5",
+      "3, 2, NHWC, true, Same, 5", "1, 1, NHWC, true, Same, 5", "3, 2, NHWC, false, Truncate, 5",
+      "1, 1, NCHW, false, Same, 5", "3, 1, NCHW, false, Same, 5", "3, 2, NCHW, false, Same, 5",
+      "1, 2, NCHW, false, Same, 5", "3, 1, NCHW, true, Same, 5", "3, 2, NCHW, false, Truncate, 5"})
+  void shouldMatchDl4jsConvolution(int kernel, int stride, CNN2DFormat format, boolean bias, ConvolutionMode mode,
+      int inChannels) {
     assertTrue(Dnnl.available(), "oneDNN's presets must load here: the fast path is what is under test");
     Nd4j.getRandom().setSeed(5);
-    long[] inShape = format == CNN2DFormat.NHWC ? new long[] {3, 6, 7, 5} : new long[] {3, 5, 6, 7};
+    long[] inShape = format == CNN2DFormat.NHWC ? new long[] {3, 6, 7, inChannels} : new long[] {3, inChannels, 6, 7};
     INDArray x = Nd4j.randn(DataType.FLOAT, inShape);
-    FastConvolutionLayer fast = layer(kernel, stride, format, bias, mode, true);
-    FastConvolutionLayer dl4j = layer(kernel, stride, format, bias, mode, false);
+    FastConvolutionLayer fast = layer(kernel, stride, format, bias, mode, inChannels, true);
+    FastConvolutionLayer dl4j = layer(kernel, stride, format, bias, mode, inChannels, false);
     INDArray params = Nd4j.randn(DataType.FLOAT, fast.params().shape()); // non-zero bias too
     fast.setParams(params.dup());
     dl4j.setParams(params.dup());
@@ -64,17 +66,18 @@ class FastConvolutionLayerTest {
         "the network's gradient view (where the updater reads the gradients)");
 
     boolean nhwc = format == CNN2DFormat.NHWC;
-    assertEquals(nhwc ? 1 : 0, fast.dnnlBackwardCalls, "oneDNN backward taken (NHWC only)");
+    boolean oneDnnBug = kernel == 1 && stride > 1 && inChannels < 16; // see DnnlConvolution.backwardWeightsSafe
+    assertEquals(nhwc && !oneDnnBug ? 1 : 0, fast.dnnlBackwardCalls, "oneDNN backward taken (NHWC only)");
     assertEquals(nhwc ? 2 : 0, fast.dnnlForwardCalls, "oneDNN forward taken (inference and training; NHWC only)");
     assertEquals(0, dl4j.dnnlBackwardCalls + dl4j.dnnlForwardCalls, "the reference is DL4J's code");
   }
 
   private static FastConvolutionLayer layer(int kernel, int stride, CNN2DFormat format, boolean bias,
-      ConvolutionMode mode, boolean fastPath) {
+      ConvolutionMode mode, int inChannels, boolean fastPath) {
     int padding = mode == ConvolutionMode.Same ? 0 : 1;
     FastConvolution conf = new FastConvolution(new ConvolutionLayer.Builder(kernel, kernel)
         .stride(stride, stride)
-        .nIn(5)
+        .nIn(inChannels)
         .nOut(7)
         .hasBias(bias)
         .activation(Activation.IDENTITY)
