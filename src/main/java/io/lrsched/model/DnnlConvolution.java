@@ -2,12 +2,10 @@ package io.lrsched.model;
 
 import static io.lrsched.model.Dnnl.arg;
 import static io.lrsched.model.Dnnl.check;
-import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_BIAS;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_BIAS;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_DST;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_SRC;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_WEIGHTS;
-import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DST;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_FROM;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_TO;
@@ -27,17 +25,18 @@ import org.bytedeco.javacpp.BytePointer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * oneDNN's 2-d convolution on NHWC activations, called directly through the {@code org.bytedeco:dnnl} presets on
- * ND4J's float arrays: forward, backward to the input, backward to the weights (and bias), each primitive created once
- * per geometry, pass and thread.
+ * oneDNN's 2-d convolution backward on NHWC activations, called directly through the {@code org.bytedeco:dnnl}
+ * presets on ND4J's float arrays: backward to the input, backward to the weights (and bias), each primitive created
+ * once per geometry, pass and thread.
  *
- * <p>Why: libnd4j 1.0.0-M2's {@code conv2d} and {@code conv2d_bp} create their primitives on every call and leave
- * every layout to oneDNN ({@code format_tag::any}); backward, oneDNN then picks blocked layouts, so the input, the
- * output gradient and the input gradient are reordered out of NHWC and back on every call. Here the activations stay
- * NHWC (oneDNN's AVX-512 kernels read and write it directly, 1x1 and 3x3, forward and backward) and only the weights,
- * which are small, go through the layout oneDNN prefers: reordered into it before the forward and backward-data
- * passes, and the weight gradient reordered out of it. NCHW is left to libnd4j: on plain NCHW oneDNN falls back to
- * im2col + GEMM kernels, slower for 3x3 convolutions than libnd4j's reorders to blocked layouts.
+ * <p>Why: libnd4j 1.0.0-M2's {@code conv2d_bp} creates its primitives on every call and leaves every layout to oneDNN
+ * ({@code format_tag::any}); oneDNN then picks blocked layouts, so the input, the output gradient and the input
+ * gradient are reordered out of NHWC and back on every call. Here the activations stay NHWC (oneDNN's AVX-512
+ * backward kernels read and write it directly, 1x1 and 3x3) and only the weights, which are small, go through the
+ * layout oneDNN prefers: reordered into it before the backward-data pass, and the weight gradient reordered out of
+ * it. (Forward, libnd4j already reads NHWC without reorders; its {@code conv2d} measured as fast or faster per layer
+ * than this class's forward primitive did, so there is none here.) NCHW is left to libnd4j: on plain NCHW oneDNN
+ * falls back to im2col + GEMM kernels, slower for 3x3 convolutions than libnd4j's reorders to blocked layouts.
  *
  * <p>Weights and their gradient are DL4J's {@code [out, in, kH, kW]}; activations {@code [N, H, W, C]}; all
  * c-ordered with default strides.
@@ -69,33 +68,7 @@ final class DnnlConvolution {
    * @param bias whether a bias is added
    */
   record Geometry(long batch, long inChannels, long outChannels, Size in, Size out, Size kernel, Size stride,
-      Size padBegin, Size padEnd, boolean bias) {
-
-    /** @return the output's shape as ND4J holds it, {@code [N, H, W, C]} */
-    long[] outputShape() {
-      return new long[] {batch, out.height(), out.width(), outChannels};
-    }
-  }
-
-  /**
-   * Forward pass: {@code y = conv(x, weights) (+ bias)}.
-   *
-   * @param g the geometry
-   * @param training whether for training (oneDNN may pick another kernel for inference)
-   * @param x input
-   * @param weights weights
-   * @param bias {@code [outChannels]} elements when the geometry has a bias, else null
-   * @param y receives the output
-   */
-  static void forward(Geometry g, boolean training, INDArray x, INDArray weights, INDArray bias, INDArray y) {
-    Pass p = pass(g, training ? Kind.FORWARD_TRAINING : Kind.FORWARD_INFERENCE);
-    List<Arg> args = new ArrayList<>(List.of(arg(DNNL_ARG_SRC, p.src(), x), p.weightsIn(weights),
-        arg(DNNL_ARG_DST, p.dst(), y)));
-    if (g.bias()) {
-      args.add(arg(DNNL_ARG_BIAS, p.bias(), bias));
-    }
-    Dnnl.execute(p.primitive(), args);
-  }
+      Size padBegin, Size padEnd, boolean bias) {}
 
   /**
    * Whether {@link #backwardWeights} may run this geometry. oneDNN 2.5.2's {@code jit_1x1:avx512_common}
@@ -150,7 +123,7 @@ final class DnnlConvolution {
     }
   }
 
-  private enum Kind { FORWARD_TRAINING, FORWARD_INFERENCE, BACKWARD_DATA, BACKWARD_WEIGHTS }
+  private enum Kind { BACKWARD_DATA, BACKWARD_WEIGHTS }
 
   private record Key(Geometry geometry, Kind kind) {}
 
@@ -175,22 +148,22 @@ final class DnnlConvolution {
     long[] padBegin = {g.padBegin().height(), g.padBegin().width()};
     long[] padEnd = {g.padEnd().height(), g.padEnd().width()};
 
+    // oneDNN picks a backward implementation only with the forward pass's as a hint.
     dnnl_convolution_desc_t forward = new dnnl_convolution_desc_t();
-    check(dnnl.dnnl_convolution_forward_desc_init(forward,
-        key.kind() == Kind.FORWARD_INFERENCE ? dnnl.dnnl_forward_inference : dnnl.dnnl_forward_training,
-        dnnl.dnnl_convolution_direct, src, anyWeights, bias, dst, strides, padBegin, padEnd),
-        "forward convolution descriptor");
-    dnnl_primitive_desc pd = Dnnl.primitiveDesc(forward, null, "forward convolution primitive descriptor");
+    check(dnnl.dnnl_convolution_forward_desc_init(forward, dnnl.dnnl_forward_training, dnnl.dnnl_convolution_direct,
+        src, anyWeights, bias, dst, strides, padBegin, padEnd), "forward convolution descriptor");
+    dnnl_primitive_desc hint = Dnnl.primitiveDesc(forward, null, "forward convolution primitive descriptor");
+    dnnl_primitive_desc pd;
     if (key.kind() == Kind.BACKWARD_DATA) {
       dnnl_convolution_desc_t backward = new dnnl_convolution_desc_t();
       check(dnnl.dnnl_convolution_backward_data_desc_init(backward, dnnl.dnnl_convolution_direct, src, anyWeights,
           dst, strides, padBegin, padEnd), "backward-data convolution descriptor");
-      pd = Dnnl.primitiveDesc(backward, pd, "backward-data convolution primitive descriptor");
-    } else if (key.kind() == Kind.BACKWARD_WEIGHTS) {
+      pd = Dnnl.primitiveDesc(backward, hint, "backward-data convolution primitive descriptor");
+    } else {
       dnnl_convolution_desc_t backward = new dnnl_convolution_desc_t();
       check(dnnl.dnnl_convolution_backward_weights_desc_init(backward, dnnl.dnnl_convolution_direct, src,
           anyWeights, bias, dst, strides, padBegin, padEnd), "backward-weights convolution descriptor");
-      pd = Dnnl.primitiveDesc(backward, pd, "backward-weights convolution primitive descriptor");
+      pd = Dnnl.primitiveDesc(backward, hint, "backward-weights convolution primitive descriptor");
     }
 
     boolean weightsOut = key.kind() == Kind.BACKWARD_WEIGHTS;
@@ -215,7 +188,7 @@ final class DnnlConvolution {
       dnnl_memory_desc_t bias, dnnl_memory_desc_t plainWeights, dnnl_memory_desc_t weights,
       dnnl_primitive weightsReorder, BytePointer weightsBuffer) {
 
-    /** The weights as the primitive reads them, reordered into its buffer first if its layout is not DL4J's. */
+    /** The weights as the backward-data primitive reads them, reordered into its buffer first if need be. */
     Arg weightsIn(INDArray dl4jWeights) {
       Arg plain = arg(DNNL_ARG_WEIGHTS, plainWeights, dl4jWeights);
       if (weightsReorder == null) {

@@ -23,17 +23,18 @@ import org.nd4j.linalg.factory.Nd4j;
  * DL4J's convolution layer without the wasted passes of its oneDNN path in 1.0.0-M2.
  *
  * <ul>
- *   <li>NHWC, where oneDNN's presets load ({@link Dnnl}): the forward and backward passes run oneDNN directly
+ *   <li>NHWC, where oneDNN's presets load ({@link Dnnl}): the backward pass runs oneDNN directly
  *       ({@link DnnlConvolution}): primitives created once, activations kept NHWC. libnd4j's helper creates the
- *       primitives on every call and, backward, reorders the activations to blocked layouts and back. This also
- *       beats the two matrix products that pointwise convolutions' backward passes were before (oneDNN's 1x1 kernels
- *       read NHWC directly).</li>
- *   <li>Otherwise (NCHW above all), through DL4J's helper: for NHWC input, DL4J's {@code preOutput} makes an NCHW
- *       copy of the whole input ({@code permute(0,3,1,2).dup()}) that the helper never reads: it only needs the
- *       sizes, and gets the original array. Here the sizes come from a permuted view, no copy. And backpropagation
- *       recomputes the whole convolution forward to feed {@code activation.backprop(z, epsilon)}. With the identity
- *       activation (every convolution here: BN and ReLU are separate layers) that backprop returns epsilon and reads
- *       nothing of {@code z} but its shape, so a scratch array of that shape stands in.</li>
+ *       primitives on every call and reorders the activations to blocked layouts and back. This also beats the two
+ *       matrix products that pointwise convolutions' backward passes were before (oneDNN's 1x1 kernels read NHWC
+ *       directly). The forward pass stays libnd4j's: it reads NHWC without reorders, and measured per layer it was
+ *       as fast or faster than the direct call.</li>
+ *   <li>Otherwise (NCHW above all), and forward, through DL4J's helper: for NHWC input, DL4J's {@code preOutput}
+ *       makes an NCHW copy of the whole input ({@code permute(0,3,1,2).dup()}) that the helper never reads: it only
+ *       needs the sizes, and gets the original array. Here the sizes come from a permuted view, no copy. And
+ *       backpropagation recomputes the whole convolution forward to feed {@code activation.backprop(z, epsilon)}.
+ *       With the identity activation (every convolution here: BN and ReLU are separate layers) that backprop returns
+ *       epsilon and reads nothing of {@code z} but its shape, so a scratch array of that shape stands in.</li>
  * </ul>
  *
  * <p>With the fast layers switched off ({@link FastLayers}, and so in reference mode) the layer is DL4J's unchanged.
@@ -41,8 +42,6 @@ import org.nd4j.linalg.factory.Nd4j;
 public class FastConvolutionLayer extends ConvolutionLayer {
 
   private final boolean fastPath;
-  /** How many forward passes ran oneDNN directly (for tests). */
-  int dnnlForwardCalls;
   /** How many backward passes ran oneDNN directly (for tests). */
   int dnnlBackwardCalls;
 
@@ -97,9 +96,9 @@ public class FastConvolutionLayer extends ConvolutionLayer {
   }
 
   /**
-   * Whether this layer's passes run oneDNN directly: its presets loaded, NHWC (see {@link DnnlConvolution} for NCHW),
-   * float, no dilation, and what {@link #dnnlBackward} leaves out (an activation other than identity, dropout)
-   * absent.
+   * Whether this layer's backward pass may run oneDNN directly: its presets loaded, NHWC (see
+   * {@link DnnlConvolution} for NCHW), float, no dilation, and what {@link #dnnlBackward} leaves out (an activation
+   * other than identity, dropout) absent.
    */
   private boolean runsDnnl() {
     org.deeplearning4j.nn.conf.layers.ConvolutionLayer conf = layerConf();
@@ -115,9 +114,6 @@ public class FastConvolutionLayer extends ConvolutionLayer {
   @Override
   protected Pair<INDArray, INDArray> preOutput(boolean training, boolean forBackprop,
       LayerWorkspaceMgr workspaceMgr) {
-    if (!forBackprop && runsDnnl()) {
-      return new Pair<>(dnnlForward(training, workspaceMgr), null);
-    }
     if (!fastPath || helper == null || helperCountFail > 0) {
       return super.preOutput(training, forBackprop, workspaceMgr);
     }
@@ -135,20 +131,6 @@ public class FastConvolutionLayer extends ConvolutionLayer {
         conf.getPadding(), conf.getCudnnAlgoMode(), conf.getCudnnFwdAlgo(), convolutionMode, conf.getDilation(),
         conf.getCnn2dDataFormat(), workspaceMgr);
     return out != null ? new Pair<>(out, null) : super.preOutput(training, forBackprop, workspaceMgr);
-  }
-
-  private INDArray dnnlForward(boolean training, LayerWorkspaceMgr workspaceMgr) {
-    dnnlForwardCalls++;
-    assertInputSet(false);
-    validateInputRank();
-    INDArray weights = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, training, workspaceMgr);
-    validateInputDepth(weights.size(1));
-    INDArray x = contiguous(input.castTo(dataType), ArrayType.FF_WORKING_MEM, workspaceMgr);
-    DnnlConvolution.Geometry geometry = geometry(x);
-    INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, geometry.outputShape(), 'c');
-    INDArray bias = hasBias() ? getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, training, workspaceMgr) : null;
-    DnnlConvolution.forward(geometry, training, x, weights, bias, out);
-    return out;
   }
 
   private INDArray bias(boolean training, LayerWorkspaceMgr workspaceMgr) {

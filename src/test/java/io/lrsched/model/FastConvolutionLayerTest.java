@@ -19,8 +19,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The fast convolution layer against DL4J's own, on the same weights and data: training and inference outputs, input
- * gradient, weight (and bias) gradient, in both layouts. In NHWC the fast layer runs oneDNN directly forward and
- * backward, in NCHW DL4J's helper (the counters prove which); the reference is DL4J's code. The input is 6 high and
+ * gradient, weight (and bias) gradient, in both layouts. In NHWC the fast layer's backward pass runs oneDNN directly,
+ * in NCHW DL4J's helper (the counter proves which); the reference is DL4J's code. The input is 6 high and
  * 7 wide: "same" padding then splits unevenly (3x3, stride 2: none above, one row below) or is negative at the end
  * (1x1, stride 2, even height: the last row is never read); with explicit padding in {@code Truncate} mode the last
  * window may stop short of the padding.
@@ -68,8 +68,7 @@ class FastConvolutionLayerTest {
     boolean nhwc = format == CNN2DFormat.NHWC;
     boolean oneDnnBug = kernel == 1 && stride > 1 && inChannels < 16; // see DnnlConvolution.backwardWeightsSafe
     assertEquals(nhwc && !oneDnnBug ? 1 : 0, fast.dnnlBackwardCalls, "oneDNN backward taken (NHWC only)");
-    assertEquals(nhwc ? 2 : 0, fast.dnnlForwardCalls, "oneDNN forward taken (inference and training; NHWC only)");
-    assertEquals(0, dl4j.dnnlBackwardCalls + dl4j.dnnlForwardCalls, "the reference is DL4J's code");
+    assertEquals(0, dl4j.dnnlBackwardCalls, "the reference is DL4J's code");
   }
 
   private static FastConvolutionLayer layer(int kernel, int stride, CNN2DFormat format, boolean bias,
