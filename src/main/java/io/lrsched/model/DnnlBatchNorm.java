@@ -1,5 +1,7 @@
 package io.lrsched.model;
 
+import static io.lrsched.model.Dnnl.arg;
+import static io.lrsched.model.Dnnl.check;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_DST;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_SCALE;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DIFF_SHIFT;
@@ -12,23 +14,18 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_VARIANCE;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WORKSPACE;
 
-import java.util.List;
+import io.lrsched.model.Dnnl.Arg;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.bytedeco.dnnl.const_dnnl_op_desc_t;
 import org.bytedeco.dnnl.dnnl_batch_normalization_desc_t;
-import org.bytedeco.dnnl.dnnl_engine;
-import org.bytedeco.dnnl.dnnl_exec_arg_t;
-import org.bytedeco.dnnl.dnnl_memory;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
 import org.bytedeco.dnnl.dnnl_primitive;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
-import org.bytedeco.dnnl.dnnl_stream;
 import org.bytedeco.dnnl.global.dnnl;
-import org.bytedeco.javacpp.Loader;
-import org.bytedeco.javacpp.Pointer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -39,29 +36,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * recreates the primitive on every call; the batch statistics, the gradient's mean and variance terms and the ReLU
  * then cost separate passes over memory. oneDNN computes the statistics inside the kernel, the whole backward pass
  * in one kernel, and with {@code fuse_norm_relu} applies ReLU on the way out (and its mask on the way back, from a
- * bit mask it keeps in a workspace). The presets' {@code libdnnl} loads beside libnd4j's statically linked copy of
- * oneDNN without conflict (libnd4j exports none of oneDNN's symbols) and binds to the same {@code libgomp}, so both
- * use the OpenMP thread count that {@code NativeSetup} and {@code TaskThreads} set on the calling thread.
+ * bit mask it keeps in a workspace). Loading, the engine and running a primitive are {@link Dnnl}'s.
  *
  * <p>Arrays must be float, c-ordered with default strides ({@code [N, C, H, W]} or {@code [N, H, W, C]} as the
  * format says; per-channel vectors of length C) and must not move during a call (ND4J's never do).
  */
 final class DnnlBatchNorm {
 
-  private static final boolean AVAILABLE = load();
-  private static final dnnl_engine ENGINE = AVAILABLE ? engine() : null;
-  private static final ThreadLocal<dnnl_stream> STREAM = ThreadLocal.withInitial(DnnlBatchNorm::stream);
   /** Primitives are immutable and may run on several threads at once; one per shape, layout and kind. */
   // One cache per thread: Spark runs several training tasks in one executor JVM at once, and identical tiny runs
   // on local[2] diverged (different losses, some NaN) while the tasks shared primitives.
   private static final ThreadLocal<Map<Key, Primitives>> CACHE = ThreadLocal.withInitial(HashMap::new);
 
   private DnnlBatchNorm() {}
-
-  /** @return whether oneDNN's presets loaded on this platform */
-  static boolean available() {
-    return AVAILABLE;
-  }
 
   /**
    * Training forward pass: batch statistics (biased variance, as DL4J) and the normalised (and ReLU'd) output.
@@ -152,17 +139,11 @@ final class DnnlBatchNorm {
 
   private record Key(List<Long> shape, CNN2DFormat format, double eps, boolean relu, Kind kind) {}
 
-  private record Arg(int id, dnnl_memory_desc_t desc, INDArray array) {}
-
-  private static Arg arg(int id, dnnl_memory_desc_t desc, INDArray array) {
-    return new Arg(id, desc, array);
-  }
-
   private static Primitives primitives(long[] shape, CNN2DFormat format, double eps, boolean relu, Kind kind) {
-    if (!AVAILABLE) {
+    if (!Dnnl.available()) {
       throw new IllegalStateException("oneDNN (org.bytedeco:dnnl) is not available on this platform");
     }
-    Key key = new Key(java.util.Arrays.stream(shape).boxed().toList(), format, eps, relu, kind);
+    Key key = new Key(Arrays.stream(shape).boxed().toList(), format, eps, relu, kind);
     return CACHE.get().computeIfAbsent(key, DnnlBatchNorm::create);
   }
 
@@ -170,12 +151,8 @@ final class DnnlBatchNorm {
     long[] s = key.shape().stream().mapToLong(Long::longValue).toArray();
     boolean nhwc = key.format() == CNN2DFormat.NHWC;
     long[] nchwDims = nhwc ? new long[] {s[0], s[3], s[1], s[2]} : s;
-    dnnl_memory_desc_t data = new dnnl_memory_desc_t();
-    check(dnnl.dnnl_memory_desc_init_by_tag(data, 4, nchwDims, dnnl.dnnl_f32, nhwc ? dnnl.dnnl_nhwc : dnnl.dnnl_nchw),
-        "data descriptor");
-    dnnl_memory_desc_t channel = new dnnl_memory_desc_t();
-    check(dnnl.dnnl_memory_desc_init_by_tag(channel, 1, new long[] {nchwDims[1]}, dnnl.dnnl_f32, dnnl.dnnl_a),
-        "channel descriptor");
+    dnnl_memory_desc_t data = Dnnl.desc(nchwDims, nhwc ? dnnl.dnnl_nhwc : dnnl.dnnl_nchw);
+    dnnl_memory_desc_t channel = Dnnl.desc(new long[] {nchwDims[1]}, dnnl.dnnl_a);
     int flags = dnnl.dnnl_use_scale | dnnl.dnnl_use_shift | (key.relu() ? dnnl.dnnl_fuse_norm_relu : 0);
     float eps = (float) key.eps();
 
@@ -184,26 +161,16 @@ final class DnnlBatchNorm {
     check(dnnl.dnnl_batch_normalization_forward_desc_init(forward,
         infer ? dnnl.dnnl_forward_inference : dnnl.dnnl_forward_training, data, eps,
         infer ? flags | dnnl.dnnl_use_global_stats : flags), "forward descriptor");
-    dnnl_primitive_desc forwardPd = new dnnl_primitive_desc();
-    check(dnnl.dnnl_primitive_desc_create(forwardPd, new const_dnnl_op_desc_t(forward), null, ENGINE, null), "forward primitive descriptor");
+    dnnl_primitive_desc forwardPd = Dnnl.primitiveDesc(forward, null, "forward batch-norm primitive descriptor");
     dnnl_primitive_desc pd = forwardPd;
     if (key.kind() == Kind.BACKWARD) {
       dnnl_batch_normalization_desc_t backward = new dnnl_batch_normalization_desc_t();
       check(dnnl.dnnl_batch_normalization_backward_desc_init(backward, dnnl.dnnl_backward, data, data, eps, flags),
           "backward descriptor");
-      pd = new dnnl_primitive_desc();
-      check(dnnl.dnnl_primitive_desc_create(pd, new const_dnnl_op_desc_t(backward), null, ENGINE, forwardPd), "backward primitive descriptor");
+      pd = Dnnl.primitiveDesc(backward, forwardPd, "backward batch-norm primitive descriptor");
     }
-    dnnl_memory_desc_t workspace = null;
-    if (key.relu() && !infer) {
-      // A copy: the query's result lives inside the primitive descriptor.
-      workspace = new dnnl_memory_desc_t();
-      Pointer.memcpy(workspace, dnnl.dnnl_primitive_desc_query_md(pd, dnnl.dnnl_query_workspace_md, 0),
-          workspace.sizeof());
-    }
-    dnnl_primitive primitive = new dnnl_primitive();
-    check(dnnl.dnnl_primitive_create(primitive, pd), "primitive");
-    return new Primitives(primitive, data, channel, workspace);
+    dnnl_memory_desc_t workspace = key.relu() && !infer ? Dnnl.queryDesc(pd, dnnl.dnnl_query_workspace_md) : null;
+    return new Primitives(Dnnl.primitive(pd), data, channel, workspace);
   }
 
   /** One primitive and the descriptors of its arguments; kept for the life of the JVM. */
@@ -211,87 +178,11 @@ final class DnnlBatchNorm {
       dnnl_memory_desc_t workspace) {
 
     void execute(List<Arg> args, Arg extra) {
-      int n = args.size() + (extra == null ? 0 : 1);
-      dnnl_exec_arg_t exec = new dnnl_exec_arg_t(n);
-      dnnl_memory[] memories = new dnnl_memory[n];
-      try {
-        for (int i = 0; i < n; i++) {
-          Arg a = i < args.size() ? args.get(i) : extra;
-          memories[i] = new dnnl_memory();
-          check(dnnl.dnnl_memory_create(memories[i], a.desc(), ENGINE, new Address(address(a.array()))), "memory");
-          exec.position(i).arg(a.id()).memory(memories[i]);
-        }
-        dnnl_stream stream = STREAM.get();
-        check(dnnl.dnnl_primitive_execute(primitive, stream, n, exec.position(0)), "execute");
-        check(dnnl.dnnl_stream_wait(stream), "wait");
-      } finally {
-        for (dnnl_memory m : memories) {
-          if (m != null && !m.isNull()) {
-            dnnl.dnnl_memory_destroy(m);
-          }
-        }
-        exec.close();
+      List<Arg> all = new ArrayList<>(args);
+      if (extra != null) {
+        all.add(extra);
       }
+      Dnnl.execute(primitive, all);
     }
-  }
-
-  /** The native address of an array's first element, checked to be laid out as oneDNN will read it. */
-  private static long address(INDArray a) {
-    boolean dense = a.isVectorOrScalar() ? a.elementWiseStride() == 1 : rowMajorDense(a.shape(), a.stride());
-    if (!dense || a.dataType() != DataType.FLOAT && a.dataType() != DataType.UINT8) {
-      throw new IllegalArgumentException("oneDNN batch norm needs dense c-ordered float arrays (vectors: stride 1), got "
-          + a.shapeInfoToString());
-    }
-    return a.data().address() + a.offset() * a.data().getElementSize();
-  }
-
-  /**
-   * Whether every dimension longer than 1 has the stride of a dense row-major array. ND4J gives a size-1 dimension
-   * any stride (a {@code [16,32,32,1]} array may carry {@code [1024,32,1,1]}), which is dense all the same.
-   */
-  private static boolean rowMajorDense(long[] shape, long[] stride) {
-    long expected = 1;
-    for (int i = shape.length - 1; i >= 0; i--) {
-      if (shape[i] != 1 && stride[i] != expected) {
-        return false;
-      }
-      expected *= shape[i];
-    }
-    return true;
-  }
-
-  /** A pointer to memory ND4J owns. */
-  private static final class Address extends Pointer {
-    Address(long address) {
-      this.address = address;
-    }
-  }
-
-  private static void check(int status, String what) {
-    if (status != dnnl.dnnl_success) {
-      throw new IllegalStateException("oneDNN batch norm: creating/running the " + what + " failed, status "
-          + status);
-    }
-  }
-
-  private static boolean load() {
-    try {
-      Loader.load(dnnl.class);
-      return true;
-    } catch (Throwable e) { // no presets for this platform: the layers keep DL4J's code
-      return false;
-    }
-  }
-
-  private static dnnl_engine engine() {
-    dnnl_engine engine = new dnnl_engine();
-    check(dnnl.dnnl_engine_create(engine, dnnl.dnnl_cpu, 0), "engine");
-    return engine;
-  }
-
-  private static dnnl_stream stream() {
-    dnnl_stream stream = new dnnl_stream();
-    check(dnnl.dnnl_stream_create(stream, ENGINE, dnnl.dnnl_stream_default_flags), "stream");
-    return stream;
   }
 }

@@ -60,7 +60,7 @@ public class FastBatchNormLayer extends BatchNormalization {
    */
   FastBatchNormLayer(NeuralNetConfiguration conf, DataType dataType, boolean fastPath) {
     super(conf, dataType);
-    this.fastPathAvailable = fastPath && DnnlBatchNorm.available();
+    this.fastPathAvailable = fastPath && Dnnl.available();
   }
 
   @Override

@@ -6,8 +6,9 @@
  *
  * <p>The fast layers: drop-in configurations ({@link io.lrsched.model.FastConvolution},
  * {@link io.lrsched.model.FastBatchNormalization}, the latter with the following ReLU fused in) whose layers compute
- * what DL4J's compute with fewer passes over memory on the oneDNN build, with oneDNN's batch norm called directly
- * ({@code DnnlBatchNorm}) and shared wiring ({@code LayerWiring}); {@link io.lrsched.model.FastLayers} switches them
+ * what DL4J's compute with fewer passes over memory on the oneDNN build, with oneDNN's batch norm and convolutions
+ * called directly ({@code DnnlBatchNorm}, {@code DnnlConvolution}, both through {@code Dnnl}) and shared wiring
+ * ({@code LayerWiring}); {@link io.lrsched.model.FastLayers} switches them
  * on or off (off, DL4J's own code runs end to end, with DL4J's ReLU after DL4J's batch norm).
  */
 package io.lrsched.model;
