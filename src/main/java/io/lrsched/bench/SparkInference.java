@@ -11,11 +11,8 @@ import java.util.Locale;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
-import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Inference throughput as training's evaluation runs it after every epoch: the test set cached as minibatches in one
@@ -39,14 +36,9 @@ public final class SparkInference {
    */
   public static String measure(JavaSparkContext sc, ResNetSpec spec, int workers, int batch, int batchesPerWorker,
       int passes) {
-    boolean nhwc = spec.dataFormat() == CNN2DFormat.NHWC;
-    long[] shape = nhwc ? new long[] {batch, spec.height(), spec.width(), spec.channels()}
-        : new long[] {batch, spec.channels(), spec.height(), spec.width()};
     List<DataSet> batches = new ArrayList<>();
     for (int i = 0; i < workers * batchesPerWorker; i++) {
-      DataSet d = new DataSet(Nd4j.rand(DataType.FLOAT, shape), Nd4j.zeros(DataType.FLOAT, batch, spec.classes()));
-      d.getLabels().getColumn(i % spec.classes()).assign(1);
-      batches.add(d);
+      batches.add(ModelBenchmark.syntheticBatch(spec, batch));
     }
     JavaRDD<DataSet> set = sc.parallelize(batches, workers).persist(StorageLevel.MEMORY_ONLY());
     set.count();

@@ -14,9 +14,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.time.SystemClockTimeSource;
 import org.deeplearning4j.spark.time.TimeSourceProvider;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Training throughput through Spark with parameter averaging, laid out exactly as {@link ExperimentRunner} trains:
@@ -65,14 +63,8 @@ public final class SparkThroughput {
   public static Result measure(JavaSparkContext sc, ResNetSpec spec, WorkerLayout layout, int rounds,
       TrainingSettings training, long seed) {
     List<DataSet> batches = new ArrayList<>();
-    boolean nhwc = spec.dataFormat() == org.deeplearning4j.nn.conf.CNN2DFormat.NHWC;
-    int b = layout.batchPerWorker();
     for (int i = 0; i < layout.workers() * layout.averagingFrequency(); i++) {
-      long[] shape = nhwc ? new long[] {b, spec.height(), spec.width(), spec.channels()}
-          : new long[] {b, spec.channels(), spec.height(), spec.width()};
-      DataSet d = new DataSet(Nd4j.rand(DataType.FLOAT, shape), Nd4j.zeros(DataType.FLOAT, b, spec.classes()));
-      d.getLabels().getColumn(i % spec.classes()).assign(1);
-      batches.add(d);
+      batches.add(ModelBenchmark.syntheticBatch(spec, layout.batchPerWorker()));
     }
     // parallelize slices evenly: partition w holds exactly its `averagingFrequency` minibatches.
     JavaRDD<DataSet> round =

@@ -3,7 +3,6 @@ package io.lrsched.finder;
 import io.lrsched.config.ExperimentSettings;
 import io.lrsched.config.LrFinderSettings;
 import io.lrsched.config.SettingsLoader;
-import io.lrsched.data.BadInputException;
 import io.lrsched.data.LabeledImage;
 import io.lrsched.data.Minibatches;
 import io.lrsched.model.LearningRateControl;
@@ -88,20 +87,20 @@ public final class LrRangeTest {
     FinderSample.Loaded sample;
     try (JavaSparkContext sc = SparkContexts.create("lrsched lr-find " + settings.name())) {
       info("loading a sample of the training data...");
-      sample = FinderSample.load(sc, settings.data(), settings.seed(), wanted);
+      try {
+        sample = FinderSample.load(sc, settings.data(), settings.seed(), wanted);
+      } catch (Exception e) {
+        // Spark's job failure is a checked exception Scala does not declare: caught here, rethrown as it is.
+        RunFailure failure = RunFailure.fromDataLoad(e, settings.data());
+        if (failure != null) {
+          throw failure;
+        }
+        throw e;
+      }
       // After the data: a bad data set leaves no folder behind. Spark's Hadoop configuration carries the
       // spark.hadoop.* settings the output's file system may need.
       folder = createFolder(sc.hadoopConfiguration());
       info("results go to " + folder.uri());
-    } catch (RunFailure e) {
-      throw e;
-    } catch (Exception e) {
-      // A bad file found on an executor arrives inside Spark's job failure: its own line is what the user needs.
-      BadInputException bad = BadInputException.find(e);
-      if (bad != null) {
-        throw new RunFailure(bad.getMessage(), e);
-      }
-      throw e;
     }
     info(sample.description() + ": " + sample.images().size() + " training images sampled"
         + (sample.images().size() < wanted ? " (fewer than the sweep needs: they are reused, reshuffled)" : ""));

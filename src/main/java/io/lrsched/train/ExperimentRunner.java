@@ -9,7 +9,6 @@ import io.lrsched.config.OutputSettings;
 import io.lrsched.config.ResumeCheck;
 import io.lrsched.config.SettingsLoader;
 import io.lrsched.config.TrainingSettings;
-import io.lrsched.data.BadInputException;
 import io.lrsched.data.LabeledImage;
 import io.lrsched.data.ModelInput;
 import io.lrsched.data.Normalization;
@@ -26,7 +25,6 @@ import io.lrsched.schedule.LearningRateSchedule;
 import io.lrsched.schedule.ScheduleMessages;
 import io.lrsched.storage.RunFolder;
 import io.lrsched.storage.StorageException;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -392,27 +390,16 @@ public final class ExperimentRunner {
   private TrainingData loadData(JavaSparkContext sc, boolean channelsLast) {
     try {
       return TrainingData.load(sc, settings.data(), settings.seed(), channelsLast);
-    } catch (RunFailure e) {
-      throw e;
     } catch (Exception e) {
-      BadInputException bad = BadInputException.find(e);
-      if (bad != null) {
-        throw new RunFailure(bad.getMessage(), e);
-      }
-      if (e instanceof IllegalArgumentException) {
-        throw new RunFailure("data.source = " + settings.data().source() + ", data.path = "
-            + settings.data().path() + ": " + e.getMessage(), e);
-      }
-      // A file a task could not read (permissions, a vanished file): the file system's message names it.
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof IOException io) {
-          throw new RunFailure(
-              "data.path = " + settings.data().path() + ": cannot read (" + io.getMessage() + ")", e);
-        }
+      // Spark's job failure is a checked exception Scala does not declare: caught here, rethrown as it is.
+      RunFailure failure = RunFailure.fromDataLoad(e, settings.data());
+      if (failure != null) {
+        throw failure;
       }
       throw e;
     }
   }
+
 
   private static double regularization(SparkComputationGraph sparkNet) {
     return sparkNet.getNetwork().calcRegularizationScore(true);

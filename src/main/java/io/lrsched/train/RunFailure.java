@@ -1,5 +1,9 @@
 package io.lrsched.train;
 
+import io.lrsched.config.DataSettings;
+import io.lrsched.data.BadInputException;
+import java.io.IOException;
+
 /**
  * A run that could not go on for a reason the user can act on (missing data, unwritable output): the message is one
  * line, and the command line exits with code 1 without a stack trace.
@@ -18,5 +22,35 @@ public final class RunFailure extends RuntimeException {
    */
   public RunFailure(String message, Throwable cause) {
     super(message, cause);
+  }
+
+  /**
+   * What loading {@code data} failed with, as the user should see it: a bad file found on an executor arrives inside
+   * Spark's job failure, and its own line is what the user needs (the trace goes to the log); a source that cannot be
+   * read names the keys to fix.
+   *
+   * @param failure what loading threw
+   * @param data the data settings it loaded
+   * @return the failure to report, or null when it is none of these (the caller rethrows it as it is)
+   */
+  public static RunFailure fromDataLoad(Exception failure, DataSettings data) {
+    if (failure instanceof RunFailure runFailure) {
+      return runFailure;
+    }
+    BadInputException bad = BadInputException.find(failure);
+    if (bad != null) {
+      return new RunFailure(bad.getMessage(), failure);
+    }
+    if (failure instanceof IllegalArgumentException) {
+      return new RunFailure("data.source = " + data.source() + ", data.path = " + data.path() + ": "
+          + failure.getMessage(), failure);
+    }
+    // A file a task could not read (permissions, a vanished file): the file system's message names it.
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof IOException io) {
+        return new RunFailure("data.path = " + data.path() + ": cannot read (" + io.getMessage() + ")", failure);
+      }
+    }
+    return null;
   }
 }
