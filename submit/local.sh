@@ -9,7 +9,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-commands=" train config plot-schedule lr-find bench evaluate sweep sweep-status sweep-report runs compare help "
+commands=" train config plot-schedule lr-find bench evaluate sweep sweep-status sweep-report runs compare data help "
 
 command=train
 if [[ $# -gt 0 && "$commands" == *" $1 "* ]]; then

@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -204,6 +205,20 @@ final class Checked {
 
   double doubleInHalfOpenUnit(String key) {
     return real(key, d -> d >= 0 && d < 1, "a number in [0, 1)");
+  }
+
+  /** A duration {@code > 0} such as {@code 30s} or {@code 10m}. */
+  Duration positiveDuration(String key) {
+    try {
+      Duration d = config.getDuration(key);
+      if (!d.isNegative() && !d.isZero()) {
+        return d;
+      }
+      wrong(key, "a duration > 0");
+    } catch (ConfigException.BadValue | ConfigException.WrongType e) {
+      wrong(key, "a duration such as 30s, 10m or 2h");
+    }
+    return Duration.ofSeconds(1);
   }
 
   /** A non-empty list of integers, each {@code >= min}. */
