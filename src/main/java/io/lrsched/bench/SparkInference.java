@@ -4,6 +4,7 @@ import io.lrsched.model.ResNet;
 import io.lrsched.model.ResNetSpec;
 import io.lrsched.train.DistributedEvaluator;
 import io.lrsched.train.EvaluationResult;
+import io.lrsched.train.SparkJobLabels;
 import io.lrsched.train.TaskThreads;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,14 +42,18 @@ public final class SparkInference {
       batches.add(ModelBenchmark.syntheticBatch(spec, batch));
     }
     JavaRDD<DataSet> set = sc.parallelize(batches, workers).persist(StorageLevel.MEMORY_ONLY());
+    SparkJobLabels jobs = new SparkJobLabels(sc, "bench", "spark inference");
+    jobs.label("caching " + batches.size() + " synthetic minibatches");
     set.count();
     ComputationGraph network = ResNet.init(spec);
     DistributedEvaluator evaluator =
         new DistributedEvaluator(sc, set, spec.classes(), TaskThreads.forWorkers(sc, workers));
+    jobs.label("warm-up pass");
     evaluator.evaluate(network);
     long images = 0;
     long start = System.nanoTime();
     for (int p = 0; p < passes; p++) {
+      jobs.label("timed pass " + (p + 1) + "/" + passes);
       EvaluationResult result = evaluator.evaluate(network);
       images += result.examples();
     }

@@ -3,6 +3,7 @@ package io.lrsched.bench;
 import io.lrsched.config.TrainingSettings;
 import io.lrsched.model.ResNet;
 import io.lrsched.model.ResNetSpec;
+import io.lrsched.train.SparkJobLabels;
 import io.lrsched.train.TaskThreads;
 import io.lrsched.train.TrainingMasters;
 import io.lrsched.train.WorkerLayout;
@@ -70,11 +71,14 @@ public final class SparkThroughput {
     JavaRDD<DataSet> round =
         sc.parallelize(batches, layout.workers())
             .persist(StorageLevel.MEMORY_ONLY());
+    SparkJobLabels jobs = new SparkJobLabels(sc, "bench", "spark training");
+    jobs.label("caching " + batches.size() + " synthetic minibatches");
     round.count();
     SparkComputationGraph net =
         new SparkComputationGraph(sc, ResNet.init(spec),
             TrainingMasters.parameterAveraging(layout, training.workerPrefetch(), training.saveUpdater(), seed,
                 TaskThreads.forWorkers(sc, layout.workers())));
+    jobs.label("warm-up round");
     net.fit(round);
     // DL4J's statistics time events with an NTP-corrected clock by default, which queries a public NTP server (and
     // fails without network); in local mode every worker shares this JVM's clock, so the system clock is exact.
@@ -84,6 +88,7 @@ public final class SparkThroughput {
     net.setCollectTrainingStats(true); // the timed rounds only
     long start = System.nanoTime();
     for (int r = 0; r < rounds; r++) {
+      jobs.label("timed round " + (r + 1) + "/" + rounds);
       net.fit(round);
     }
     double seconds = (System.nanoTime() - start) / 1e9;

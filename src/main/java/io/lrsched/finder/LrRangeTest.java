@@ -15,6 +15,7 @@ import io.lrsched.train.ModelSpecs;
 import io.lrsched.train.RunFailure;
 import io.lrsched.train.RunRecorder;
 import io.lrsched.train.SparkContexts;
+import io.lrsched.train.SparkJobLabels;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -88,6 +89,7 @@ public final class LrRangeTest {
     try (JavaSparkContext sc = SparkContexts.create("lrsched lr-find " + settings.name())) {
       info("loading a sample of the training data...");
       try {
+        new SparkJobLabels(sc, "lr-find", settings.name()).label("loading " + wanted + " training images");
         sample = FinderSample.load(sc, settings.data(), settings.seed(), wanted);
       } catch (Exception e) {
         // Spark's job failure is a checked exception Scala does not declare: caught here, rethrown as it is.

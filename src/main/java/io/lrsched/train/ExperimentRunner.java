@@ -210,6 +210,8 @@ public final class ExperimentRunner {
     info(settings.data().source().equals("synthetic")
         ? "loading synthetic data..."
         : "loading data (" + settings.data().source() + " at " + settings.data().path() + ")...");
+    SparkJobLabels jobs = new SparkJobLabels(sc, "train", settings.name());
+    jobs.label("loading data");
     TrainingData data = loadData(sc, channelsLast);
     int workers = checkpoint.map(Checkpoint::workers)
         .orElse(t.workers() > 0 ? t.workers() : sc.defaultParallelism());
@@ -294,11 +296,13 @@ public final class ExperimentRunner {
       EpochLrTable table = EpochLrTable.of(schedule, epoch, steps);
       Broadcast<EpochLrTable> tableBroadcast = sc.broadcast(table);
       hook.startEpoch(tableBroadcast, epoch);
+      jobs.round(epoch + 1, t.epochs(), 1, rounds); // the shuffle's jobs run with the first round
       EpochBatches batches =
           EpochBatches.shuffle(sc, data.trainIndexed(), data.trainCount(), layout, settings.seed(), epoch, inputs);
       stepRecords.reset();
       for (int round = 0; round < rounds; round++) {
         hook.startRound(round * t.averagingFrequency());
+        jobs.round(epoch + 1, t.epochs(), round + 1, rounds);
         sparkNet.fit(batches.round(round));
         progressBar.stepsDone(Math.min(steps, (round + 1) * t.averagingFrequency()));
       }
@@ -307,6 +311,7 @@ public final class ExperimentRunner {
       List<StepRecord> applied = stepRecords.value();
       reportLrMismatches(applied);
 
+      jobs.evaluation(epoch + 1);
       last = evaluator.evaluate(sparkNet.getNetwork());
       double seconds = (System.nanoTime() - start) / 1e9;
       EpochMetrics metrics = EpochSummary.of(epoch, table, applied, last, seconds, steps, regularization(sparkNet));
@@ -341,6 +346,7 @@ public final class ExperimentRunner {
       }
     }
     if (last == null) {
+      jobs.evaluation(firstEpoch);
       last = evaluator.evaluate(sparkNet.getNetwork()); // nothing left to train: report on the restored network
     }
     sc.sc().removeSparkListener(losses);
@@ -350,6 +356,7 @@ public final class ExperimentRunner {
     recorder.recordModel(MODEL, ModelFile.toZip(sparkNet.getNetwork(), metadata));
     console.println(report);
     data.release();
+    jobs.clear();
     return new RunSummary(recorder.uri(), history, last, stopped);
   }
 

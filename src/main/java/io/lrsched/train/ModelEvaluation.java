@@ -93,6 +93,8 @@ public final class ModelEvaluation {
     String modelName = modelUri.substring(modelUri.lastIndexOf('/') + 1);
     try (JavaSparkContext sc = SparkContexts.create("lrsched evaluate")) {
       RunFolder modelFolder = folderOf(modelUri, sc.hadoopConfiguration());
+      SparkJobLabels jobs = new SparkJobLabels(sc, "evaluate", modelName);
+      jobs.label("loading the test split");
       ModelFile.Loaded model;
       try {
         model = ModelFile.fromZip(modelFolder.readBytes(modelName), modelFolder.fileUri(modelName));
@@ -121,6 +123,7 @@ public final class ModelEvaluation {
       info(test.description() + ": " + test.count() + " test images");
       DistributedEvaluator evaluator = new DistributedEvaluator(sc, test.batches(), test.classNames().size(),
           TaskThreads.forWorkers(sc, sc.defaultParallelism()));
+      jobs.label("evaluate " + modelFolder.fileUri(modelName));
       EvaluationResult result = evaluator.evaluate(model.network());
       test.batches().unpersist(false);
       double loss = result.meanLoss() + model.network().calcRegularizationScore(true);
