@@ -185,4 +185,19 @@ class DataDownloadCommandTest {
     assertOneErrorLine(r, "missing.tar.gz", "HTTP 404");
     assertFalse(Files.exists(dest), "nothing created: " + files(dest));
   }
+  @Test
+  void shouldRejectAUrlThatIsNotHttpAndAnMd5ThatIsNotOneBeforeConnecting() throws IOException {
+    md5 = "c32a1d4ab5d03f1284b67883e8d8753"; // 31 digits
+    Path dest = work.resolve("data");
+    Result r = download(dest, "ftp://mirror.example/cifar-10-binary.tar.gz");
+    assertEquals(Main.EXIT_CONFIG, r.exit());
+    List<String> lines = r.err().lines().filter(line -> line.startsWith("lrsched: ")).toList();
+    assertEquals(2, lines.size(), r.err());
+    assertTrue(lines.get(0).contains("download.cifar10.url = \"ftp://mirror.example/cifar-10-binary.tar.gz\""),
+        lines.get(0));
+    assertTrue(lines.get(1).contains("download.cifar10.md5") && lines.get(1).contains("32 hex digits"),
+        lines.get(1));
+    assertTrue(ranges.isEmpty(), "no request");
+    assertFalse(Files.exists(dest));
+  }
 }
