@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * @param name the experiment's name ({@code experiment.name})
  * @param id the run folder's name, unique under its output folder
  * @param folder the run folder's URI
- * @param status {@code running}, {@code done} or {@code failed}
+ * @param status {@code running}, {@code done}, {@code failed} or {@code diverged}
  * @param started ISO-8601 instant the run started
  * @param updated ISO-8601 instant this record was written
  * @param ended ISO-8601 instant the run ended, null while running
@@ -31,7 +31,7 @@ import java.util.TreeMap;
  * @param version the program's version
  * @param commit the git commit the program was built from
  * @param resumedFrom where the run resumed from (checkpoint URI and epoch), null for a run that never resumed
- * @param error the failure's message for a failed run, else null
+ * @param error the failure's message for a failed run, where it diverged for a diverged one, else null
  */
 public record RunRecord(
     String name,
@@ -59,6 +59,8 @@ public record RunRecord(
   public static final String RUNNING = "running";
   public static final String DONE = "done";
   public static final String FAILED = "failed";
+  /** Stopped because the training loss became NaN, infinite or exploded ({@code training.divergence.*}). */
+  public static final String DIVERGED = "diverged";
 
   public RunRecord {
     settings = Map.copyOf(settings);

@@ -27,10 +27,12 @@ import java.util.function.ToDoubleFunction;
  *       separated by spaces; {@code epoch} counts completed epochs; {@code run_folder} is the trial's run folder,
  *       {@code <sweep folder>/trials/<id>/run} (metrics.csv, lr-applied.csv, checkpoints/, ... as {@code train} writes
  *       them).
- *   <li>{@code leaderboard.csv}, one row per group with at least one done trial, best {@code final_mean} first:
- *       {@value #LEADERBOARD_HEADER}. {@code final_*} are of the last epoch's val_accuracy, {@code best_*} of the
- *       best epoch's; {@code sd} is the sample standard deviation (n - 1), {@code ci} the 95% percentile-bootstrap
- *       interval of the mean; {@code seeds} and {@code trials} are space-separated.
+ *   <li>{@code leaderboard.csv}, one row per group with at least one done or diverged trial, best {@code
+ *       final_mean} first, groups with a diverged seed last: {@value #LEADERBOARD_HEADER}. {@code n}, {@code
+ *       final_*} and {@code best_*} are of the done trials: {@code final_*} of the last epoch's val_accuracy, {@code
+ *       best_*} of the best epoch's; {@code sd} is the sample standard deviation (n - 1), {@code ci} the 95%
+ *       percentile-bootstrap interval of the mean; {@code seeds} and {@code trials} are space-separated; {@code
+ *       diverged} counts the group's diverged trials (such a group is left out of statistics.csv).
  *   <li>{@code statistics.csv}, one row per pair of groups and metric ({@code final_val_accuracy}, then {@code
  *       best_val_accuracy}), a ranked above b by that metric's mean: {@value #STATISTICS_HEADER}. {@code
  *       difference} = mean_a - mean_b with its 95% bootstrap interval; {@code t}, {@code df}, {@code p}: Welch's
@@ -42,7 +44,7 @@ final class SweepReport {
   static final String TRIALS_HEADER =
       "trial,group,label,seed,state,epoch,final_val_accuracy,best_val_accuracy,run_folder,values";
   static final String LEADERBOARD_HEADER = "rank,group,label,n,final_mean,final_sd,final_ci_low,final_ci_high,"
-      + "best_mean,best_sd,best_ci_low,best_ci_high,seeds,trials";
+      + "best_mean,best_sd,best_ci_low,best_ci_high,seeds,trials,diverged";
   static final String STATISTICS_HEADER = "metric,group_a,group_b,label_a,label_b,n_a,n_b,mean_a,mean_b,difference,"
       + "ci_low,ci_high,t,df,p,p_holm,p_a_beats_b,verdict";
 
@@ -66,9 +68,9 @@ final class SweepReport {
   /** One group's figures for one metric. */
   record Summary(double mean, double sd, Interval ci) {}
 
-  /** One group: its trials done, and their figures. */
+  /** One group: its trials done and those diverged, and the figures of the done ones. */
   record Group(String id, String label, List<Trial> trials, double[] finals, double[] bests, Summary finalSummary,
-      Summary bestSummary) {
+      Summary bestSummary, List<Trial> diverged) {
     int n() {
       return trials.size();
     }
@@ -152,10 +154,11 @@ final class SweepReport {
 
   private List<Group> groups(int resamples, long seed) {
     Map<String, List<Trial>> done = new LinkedHashMap<>();
+    Map<String, List<Trial>> diverged = new LinkedHashMap<>();
     for (Trial t : trials) {
-      TrialState s = states.get(t.id());
-      if (s != null && s.state().equals(TrialState.DONE)) {
-        done.computeIfAbsent(t.group(), g -> new ArrayList<>()).add(t);
+      if (isState(t, TrialState.DONE) || isState(t, TrialState.DIVERGED)) {
+        done.computeIfAbsent(t.group(), g -> new ArrayList<>());
+        (isState(t, TrialState.DONE) ? done : diverged).computeIfAbsent(t.group(), g -> new ArrayList<>()).add(t);
       }
     }
     List<Group> out = new ArrayList<>();
@@ -163,20 +166,26 @@ final class SweepReport {
       double[] finals = members.stream().mapToDouble(t -> states.get(t.id()).finalValAccuracy()).toArray();
       double[] bests = members.stream().mapToDouble(t -> states.get(t.id()).bestValAccuracy()).toArray();
       out.add(new Group(id, labels.get(id), members, finals, bests, summary(finals, resamples, seed),
-          summary(bests, resamples, seed)));
+          summary(bests, resamples, seed), diverged.getOrDefault(id, List.of())));
     });
-    out.sort(Comparator.comparingDouble((Group g) -> g.finalSummary().mean()).reversed());
+    // A group with a diverged seed ranks below every group without one: its other seeds alone would flatter it.
+    out.sort(Comparator.comparing((Group g) -> !g.diverged().isEmpty())
+        .thenComparing(Comparator.comparingDouble((Group g) -> g.finalSummary().mean()).reversed()));
     return List.copyOf(out);
   }
 
   private static Summary summary(double[] x, int resamples, long seed) {
+    if (x.length == 0) {
+      return new Summary(Double.NaN, Double.NaN, new Interval(Double.NaN, Double.NaN));
+    }
     double mean = org.apache.commons.math3.stat.StatUtils.mean(x);
     double sd = x.length < 2 ? Double.NaN : Math.sqrt(org.apache.commons.math3.stat.StatUtils.variance(x));
     return new Summary(mean, sd, Statistics.bootstrapMean(x, resamples, seed));
   }
 
   private List<Pair> pairs(Metric m, int resamples, long seed) {
-    List<Group> ranked = new ArrayList<>(groups);
+    // Diverged seeds have no accuracy to test: their group is left out of the comparisons (print says so).
+    List<Group> ranked = new ArrayList<>(groups.stream().filter(g -> g.diverged().isEmpty()).toList());
     ranked.sort(Comparator.comparingDouble((Group g) -> g.summary(m).mean()).reversed());
     List<Group[]> ab = new ArrayList<>();
     for (int i = 0; i < ranked.size(); i++) {
@@ -261,7 +270,7 @@ final class SweepReport {
       csv.append(String.join(",", Integer.toString(rank++), g.id(), field(g.label()), Integer.toString(g.n()),
           number(f.mean()), number(f.sd()), number(f.ci().low()), number(f.ci().high()),
           number(b.mean()), number(b.sd()), number(b.ci().low()), number(b.ci().high()),
-          seeds.toString(), ids.toString())).append('\n');
+          seeds.toString(), ids.toString(), Integer.toString(g.diverged().size()))).append('\n');
     }
     return csv.toString();
   }
@@ -290,6 +299,12 @@ final class SweepReport {
     for (Group g : groups) {
       out.printf(Locale.ROOT, "%4d  %-" + width + "s  %2d  %-32s  %-32s%n", rank++, g.label(), g.n(),
           cell(g.finalSummary()), cell(g.bestSummary()));
+    }
+    List<Trial> diverged = trials.stream().filter(t -> isState(t, TrialState.DIVERGED)).toList();
+    if (!diverged.isEmpty()) {
+      out.println("diverged, a result of their configuration; their groups rank last and are left out of the"
+          + " statistics (the other seeds alone would flatter them):");
+      diverged.forEach(t -> out.println("  " + t.id() + " " + t.describe() + ": " + states.get(t.id()).note()));
     }
     List<Trial> stopped = trials.stream().filter(t -> isState(t, TrialState.STOPPED)).toList();
     if (!stopped.isEmpty()) {

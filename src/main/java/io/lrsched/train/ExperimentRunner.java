@@ -173,7 +173,7 @@ public final class ExperimentRunner {
     try (JavaSparkContext sc = SparkContexts.create("lrsched " + settings.name())) {
       return body.apply(sc);
     } catch (RuntimeException | Error e) {
-      if (recorder != null) {
+      if (recorder != null && !(e instanceof TrainingDiverged)) { // recorded as diverged already
         recorder.recordFailure(e);
       }
       throw e;
@@ -288,6 +288,7 @@ public final class ExperimentRunner {
     ProgressBar progressBar =
         new ProgressBar(console, ProgressBar.Mode.detect(), System::nanoTime, t.epochs(), t.batchSize());
     boolean stopped = false;
+    DivergenceCheck divergence = new DivergenceCheck(t.divergenceLossFactor());
     for (int epoch = firstEpoch; epoch < t.epochs(); epoch++) {
       long start = System.nanoTime();
       progressBar.startEpoch(epoch + 1, steps);
@@ -301,6 +302,15 @@ public final class ExperimentRunner {
         hook.startRound(round * t.averagingFrequency());
         sparkNet.fit(batches.round(round));
         progressBar.stepsDone(Math.min(steps, (round + 1) * t.averagingFrequency()));
+        Optional<String> diverged = divergence.afterRound(stepRecords.value(), round * t.averagingFrequency(),
+            history.isEmpty() ? Double.NaN : history.get(0).loss());
+        if (diverged.isPresent()) {
+          batches.release();
+          data.release();
+          sc.sc().removeSparkListener(losses);
+          recorder.recordDiverged(diverged.get());
+          throw new TrainingDiverged(diverged.get());
+        }
       }
       batches.release();
       tableBroadcast.destroy();

@@ -276,6 +276,22 @@ public final class RunRecorder {
   }
 
   /**
+   * Marks the run diverged in {@code run.json}, {@code report.html} and the provenance: the epochs recorded so far
+   * stay, no model is written (its weights are not numbers any more).
+   *
+   * @param line where it diverged, as reported to the user
+   */
+  void recordDiverged(String line) {
+    Instant ended = Instant.now();
+    provenance.append("diverged: ").append(ended).append(": ").append(line).append('\n');
+    write(PROVENANCE, provenance.toString());
+    facts.put("ended", ended.toString());
+    facts.put("diverged", line);
+    write(RunRecord.FILE, record(RunRecord.DIVERGED, ended, line).toJson());
+    write(HTML_REPORT, htmlReport(RunRecord.DIVERGED));
+  }
+
+  /**
    * Writes the classification report and the plots.
    *
    * @return the report's text, as printed
