@@ -154,7 +154,8 @@ public final class SweepRunner {
   private SweepReport report(SweepFolder folder) {
     Map<String, TrialState> states = new LinkedHashMap<>();
     plan.trials().forEach(t -> states.put(t.id(), folder.readState(t.id())));
-    return new SweepReport(plan.trials(), states, plan.sweep().resamples(), plan.sweep().bootstrapSeed());
+    return new SweepReport(plan.trials(), states, TestAccuracies.read(states), plan.sweep().resamples(),
+        plan.sweep().bootstrapSeed());
   }
 
   private boolean budgetSpent(int started) {

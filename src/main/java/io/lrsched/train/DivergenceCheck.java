@@ -63,12 +63,13 @@ final class DivergenceCheck {
     return "diverged at epoch " + (r.epoch() + 1) + ", step " + (r.step() + 1);
   }
 
-  /** A learning rate as a user wrote it: 1000, 0.1, 3.5e-05 (six significant digits at most). */
+  /** A learning rate as a user writes it: 1000, 0.1, 3.5e-5, 1e+30 (six significant digits at most). */
   private static String lr(double lr) {
     if (!Double.isFinite(lr)) {
       return Double.toString(lr);
     }
     BigDecimal d = new BigDecimal(lr).round(new MathContext(6)).stripTrailingZeros();
-    return Math.abs(lr) >= 1e-4 || lr == 0 ? d.toPlainString() : d.toString().replace("E", "e");
+    boolean plain = lr == 0 || Math.abs(lr) >= 1e-4 && Math.abs(lr) < 1e7;
+    return plain ? d.toPlainString() : d.toString().replace("E", "e");
   }
 }

@@ -218,6 +218,10 @@ public final class ExperimentRunner {
     int rounds = layout.rounds(steps);
     info(data.description() + ": " + data.trainCount() + " training and " + data.testCount() + " test images, "
         + data.classNames().size() + " classes " + data.classNames());
+    info(settings.data().holdsOutValidation()
+        ? "validation: " + data.validationCount() + " images held out of the training split (data.validation-split"
+            + " = " + settings.data().validationSplit() + "); the test split is evaluated once, at the end"
+        : "validation: the test split (data.validation-split = 0, as the tutorial)");
     if (data.skippedCount() > 0) {
       info("skipped " + data.skippedCount() + " bad file(s) (data.on-bad-image = skip), e.g. "
           + data.skippedExamples().get(0));
@@ -269,7 +273,7 @@ public final class ExperimentRunner {
     SparkComputationGraph sparkNet =
         new SparkComputationGraph(sc, graph, trainingMaster(layout, hook, threads));
     DistributedEvaluator evaluator =
-        new DistributedEvaluator(sc, data.testBatches(), data.classNames().size(), threads);
+        new DistributedEvaluator(sc, data.validationBatches(), data.classNames().size(), threads);
 
     EpochBatches.Inputs inputs = new EpochBatches.Inputs(
         channelsLast, data.classNames().size(), data.augmentation(), data.input().normalization());
@@ -356,11 +360,40 @@ public final class ExperimentRunner {
     sc.sc().removeSparkListener(losses);
 
     info("evaluating network...");
+    if (settings.data().holdsOutValidation()) {
+      FinalTest test = finalTest(sc, data, threads, sparkNet.getNetwork(), history.size(), progress);
+      recorder.recordFinalTest(test);
+      last = test.last();
+    }
     String report = recorder.recordFinal(history, last, data.classNames());
     recorder.recordModel(MODEL, ModelFile.toZip(sparkNet.getNetwork(), metadata));
     console.println(report);
     data.release();
     return new RunSummary(recorder.uri(), history, last, stopped);
+  }
+
+  /**
+   * Evaluates the test split once, after training: the last network, and model-best.zip (chosen on the validation
+   * set) when there is one.
+   */
+  private FinalTest finalTest(JavaSparkContext sc, TrainingData data, TaskThreads threads, ComputationGraph network,
+      int epochs, Progress progress) {
+    DistributedEvaluator test = new DistributedEvaluator(sc, data.testBatches(), data.classNames().size(), threads);
+    EvaluationResult last = test.evaluate(network);
+    double lastLoss = last.meanLoss() + network.calcRegularizationScore(true);
+    RunFolder folder = recorder.folder();
+    if (!settings.output().keepBest() || !folder.exists(MODEL_BEST)) {
+      return new FinalTest(epochs, last, lastLoss, 0, null, Double.NaN);
+    }
+    ComputationGraph best;
+    try {
+      best = ModelFile.fromZip(folder.readBytes(MODEL_BEST), folder.fileUri(MODEL_BEST)).network();
+    } catch (StorageException e) {
+      throw new RunFailure(folder.fileUri(MODEL_BEST) + ": " + e.getMessage(), e);
+    }
+    EvaluationResult bestResult = test.evaluate(best);
+    return new FinalTest(epochs, last, lastLoss, progress.bestEpoch(), bestResult,
+        bestResult.meanLoss() + best.calcRegularizationScore(true));
   }
 
   /** The best val_accuracy so far, for model-best.zip. */

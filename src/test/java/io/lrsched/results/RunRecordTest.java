@@ -14,7 +14,7 @@ class RunRecordTest {
     return new RunRecord("tutorial", id, "file:/runs/" + id, status, started, started, null, schedule,
         Map.of("schedule.type", schedule, "training.epochs", "2"), 2, 2,
         Map.of("epoch", 2.0, "val_accuracy", valAccuracy, "val_loss", Double.NaN), Map.of("epoch", 1.0,
-            "val_accuracy", valAccuracy), 12.5, "0.1.0-SNAPSHOT", "abc123", null, null);
+            "val_accuracy", valAccuracy), 12.5, "0.1.0-SNAPSHOT", "abc123", null, null, RunRecord.TEST_SPLIT, Map.of());
   }
 
   @Test

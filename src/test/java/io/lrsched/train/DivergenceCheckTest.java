@@ -26,6 +26,14 @@ class DivergenceCheckTest {
   }
 
   @Test
+  void shouldWriteTheLrAsAUserWritesIt() {
+    assertEquals(Optional.of("diverged at epoch 2, step 1: loss Infinity at lr 1e+30"),
+        new DivergenceCheck(0).check(List.of(step(1, 0, 0, 1e30, Double.POSITIVE_INFINITY)), 2.0));
+    assertEquals(Optional.of("diverged at epoch 2, step 1: loss NaN at lr 0.025"),
+        new DivergenceCheck(0).check(List.of(step(1, 0, 0, 0.025, Double.NaN)), 2.0));
+  }
+
+  @Test
   void shouldLetAHugeButFiniteLossGoOnWhenTheExplosionRuleIsOff() {
     List<StepRecord> round = List.of(step(4, 10, 0, 0.1, 1e30), step(4, 11, 0, 0.1, 1e30));
     assertEquals(Optional.empty(), new DivergenceCheck(0).check(round, 2.0));
