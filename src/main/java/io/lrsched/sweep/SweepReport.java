@@ -311,8 +311,9 @@ final class SweepReport {
     out.printf(Locale.ROOT, "%4s  %-" + width + "s  %2s  %-32s  %-32s%n", "rank", "group", "n", "final", "best");
     int rank = 1;
     for (Group g : groups) {
-      out.printf(Locale.ROOT, "%4d  %-" + width + "s  %2d  %-32s  %-32s%n", rank++, g.label(), g.n(),
-          cell(g.finalSummary()), cell(g.bestSummary()));
+      out.printf(Locale.ROOT, "%4d  %-" + width + "s  %2d  %-32s  %-32s%s%n", rank++, g.label(), g.n(),
+          cell(g.finalSummary()), cell(g.bestSummary()),
+          g.diverged().isEmpty() ? "" : "  + " + g.diverged().size() + " diverged");
     }
     List<Trial> diverged = trials.stream().filter(t -> isState(t, TrialState.DIVERGED)).toList();
     if (!diverged.isEmpty()) {
@@ -341,6 +342,9 @@ final class SweepReport {
   }
 
   private static String cell(Summary s) {
+    if (Double.isNaN(s.mean())) {
+      return "-"; // every seed diverged
+    }
     String sd = Double.isNaN(s.sd()) ? "-" : String.format(Locale.ROOT, "%.2f", s.sd() * 100);
     return String.format(Locale.ROOT, "%.2f +- %s [%.2f, %.2f]", s.mean() * 100, sd, s.ci().low() * 100,
         s.ci().high() * 100);
