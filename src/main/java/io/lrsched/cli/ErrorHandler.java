@@ -2,6 +2,7 @@ package io.lrsched.cli;
 
 import io.lrsched.config.ConfigError;
 import io.lrsched.train.RunFailure;
+import io.lrsched.train.TrainingDiverged;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -16,6 +17,11 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     if (e instanceof ConfigError error) {
       error.problems().forEach(line -> cli.getErr().println("lrsched: configuration error: " + line));
       return Main.EXIT_CONFIG;
+    }
+    if (e instanceof TrainingDiverged) {
+      RunLog.error("run diverged: " + e.getMessage(), e);
+      cli.getErr().println("lrsched: " + e.getMessage());
+      return Main.EXIT_DIVERGED;
     }
     if (e instanceof RunFailure) {
       // The console gets one line; the log keeps the whole chain (e.g. the executor's trace behind a bad file).

@@ -26,11 +26,14 @@ public final class Main {
   /** Exit code of a failure while running (missing data, unwritable output, training failure). */
   public static final int EXIT_FAILURE = 1;
 
+  /** Exit code of a run stopped because its training loss became NaN, infinite or exploded. */
+  public static final int EXIT_DIVERGED = 3;
+
   /**
    * Runs one command and returns its exit code; the JVM is left running (tests call this).
    *
    * @param args the command line
-   * @return 0 on success, {@link #EXIT_FAILURE} or {@link #EXIT_CONFIG} otherwise
+   * @return 0 on success, {@link #EXIT_FAILURE}, {@link #EXIT_CONFIG} or {@link #EXIT_DIVERGED} otherwise
    */
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new Main());

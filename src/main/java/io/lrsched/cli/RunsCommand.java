@@ -28,7 +28,7 @@ final class RunsCommand implements Callable<Integer> {
   String name;
 
   @Option(names = "--status", paramLabel = "STATUS", description = "Only runs in this state: "
-      + RunRecord.RUNNING + ", " + RunRecord.DONE + " or " + RunRecord.FAILED + ".")
+      + RunRecord.RUNNING + ", " + RunRecord.DONE + ", " + RunRecord.FAILED + " or " + RunRecord.DIVERGED + ".")
   String status;
 
   @Option(names = "--schedule", paramLabel = "TYPE", description = "Only runs of this schedule.type.")

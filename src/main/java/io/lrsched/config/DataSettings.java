@@ -19,6 +19,8 @@ import java.io.Serializable;
  * @param normalize unit or standardize
  * @param augment random crop and flip of training images per epoch
  * @param augmentPadding zero padding (largest shift) of the random crop, in pixels
+ * @param validationSplit fraction of every class's training images held out for validation and never trained on; 0
+ *     = validate on the test split (the tutorial)
  */
 public record DataSettings(
     String source,
@@ -34,5 +36,12 @@ public record DataSettings(
     boolean skipBadImages,
     String normalize,
     boolean augment,
-    int augmentPadding)
-    implements Serializable {}
+    int augmentPadding,
+    double validationSplit)
+    implements Serializable {
+
+  /** Whether validation uses images held out of the training split rather than the test split. */
+  public boolean holdsOutValidation() {
+    return validationSplit > 0;
+  }
+}

@@ -235,7 +235,9 @@ public final class SettingsLoader {
             v.oneOf("data.on-bad-image", Set.of("fail", "skip")).equals("skip"),
             v.oneOf("data.normalize", Set.of("unit", "standardize")),
             v.bool("data.augment"),
-            v.nonNegativeInt("data.augment-padding"));
+            v.nonNegativeInt("data.augment-padding"),
+            v.real("data.validation-split", d -> d >= 0 && d < 1, "a fraction in [0, 1): 0 validates on the test"
+                + " split, e.g. 0.1 holds out 10% of every class's training images"));
     if (!v.failed("data.synthetic.classes") && (data.syntheticClasses() < 2 || data.syntheticClasses() > 256)) {
       v.wrong("data.synthetic.classes", "2 to 256");
     }
@@ -276,7 +278,9 @@ public final class SettingsLoader {
             v.nonNegativeInt("training.workers"),
             v.positiveInt("training.averaging-frequency"),
             v.nonNegativeInt("training.worker-prefetch"),
-            v.bool("training.save-updater"));
+            v.bool("training.save-updater"),
+            v.real("training.divergence.loss-factor", d -> d == 0 || d > 1,
+                "0 (off) or a factor > 1 of the first epoch's training loss"));
 
     ScheduleSettings schedule =
         new ScheduleReader(c, reference, v).read(

@@ -13,6 +13,8 @@ import java.io.Serializable;
  * @param averagingFrequency local steps between two averagings
  * @param workerPrefetch minibatches each worker prefetches
  * @param saveUpdater whether the updater state (momentum) is averaged too
+ * @param divergenceLossFactor stop when a round's mean training loss exceeds this many times the first epoch's mean
+ *     training loss; 0 = off (a NaN or infinite loss always stops the run)
  */
 public record TrainingSettings(
     int epochs,
@@ -22,5 +24,6 @@ public record TrainingSettings(
     int workers,
     int averagingFrequency,
     int workerPrefetch,
-    boolean saveUpdater)
+    boolean saveUpdater,
+    double divergenceLossFactor)
     implements Serializable {}

@@ -16,7 +16,7 @@ public final class RunReportPage {
    * What the page shows.
    *
    * @param id the run folder's name
-   * @param status running, done or failed
+   * @param status running, done, failed or diverged
    * @param provenance labelled facts in display order (version, commit, Spark master, executors, start, end...)
    * @param resumedFrom where the run resumed (checkpoint and epoch), or null when it never did
    * @param hyperparameters the start-of-run echo, one line per section

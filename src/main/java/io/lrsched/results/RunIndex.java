@@ -51,7 +51,7 @@ public final class RunIndex {
    * The runs that match every filter given (null = no filter).
    *
    * @param name the experiment name, {@code *} matching any characters
-   * @param status running, done or failed
+   * @param status running, done, failed or diverged
    * @param schedule the schedule type
    */
   public RunIndex filter(String name, String status, String schedule) {

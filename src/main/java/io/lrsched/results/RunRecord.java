@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * @param name the experiment's name ({@code experiment.name})
  * @param id the run folder's name, unique under its output folder
  * @param folder the run folder's URI
- * @param status {@code running}, {@code done} or {@code failed}
+ * @param status {@code running}, {@code done}, {@code failed} or {@code diverged}
  * @param started ISO-8601 instant the run started
  * @param updated ISO-8601 instant this record was written
  * @param ended ISO-8601 instant the run ended, null while running
@@ -31,7 +31,12 @@ import java.util.TreeMap;
  * @param version the program's version
  * @param commit the git commit the program was built from
  * @param resumedFrom where the run resumed from (checkpoint URI and epoch), null for a run that never resumed
- * @param error the failure's message for a failed run, else null
+ * @param error the failure's message for a failed run, where it diverged for a diverged one, else null
+ * @param validation what the val_* figures were measured on: {@code test split} (the tutorial's way) or {@code
+ *     held out: F of the training images} ({@code data.validation-split})
+ * @param test with a held-out validation set, the test split's figures of the last and best model (last_epoch,
+ *     last_test_loss, last_test_accuracy, best_epoch, best_test_loss, best_test_accuracy) once the run is done;
+ *     otherwise empty (val_* are the test figures)
  */
 public record RunRecord(
     String name,
@@ -51,7 +56,9 @@ public record RunRecord(
     String version,
     String commit,
     String resumedFrom,
-    String error) {
+    String error,
+    String validation,
+    Map<String, Double> test) {
 
   /** The file's name in a run folder. */
   public static final String FILE = "run.json";
@@ -59,11 +66,17 @@ public record RunRecord(
   public static final String RUNNING = "running";
   public static final String DONE = "done";
   public static final String FAILED = "failed";
+  /** Stopped because the training loss became NaN, infinite or exploded ({@code training.divergence.*}). */
+  public static final String DIVERGED = "diverged";
+
+  /** {@link #validation()} of a run whose val_* figures are of the test split. */
+  public static final String TEST_SPLIT = "test split";
 
   public RunRecord {
     settings = Map.copyOf(settings);
     last = Map.copyOf(last);
     best = Map.copyOf(best);
+    test = Map.copyOf(test);
   }
 
   /** The record as one line of JSON (NaN metrics, which JSON cannot hold, become null), with a newline. */
@@ -87,6 +100,8 @@ public record RunRecord(
     m.put("commit", commit);
     m.put("resumed_from", resumedFrom);
     m.put("error", error);
+    m.put("validation", validation);
+    m.put("test", finite(test));
     return ConfigValueFactory.fromMap(m).render(ConfigRenderOptions.concise()) + "\n";
   }
 
@@ -103,7 +118,10 @@ public record RunRecord(
           c.getString("started"), c.getString("updated"), nullable(c, "ended"), c.getString("schedule"),
           strings(c, "settings"), c.getInt("epochs"), c.getInt("epochs_done"), numbers(c, "last"),
           numbers(c, "best"), c.getDouble("wall_seconds"), c.getString("version"), c.getString("commit"),
-          nullable(c, "resumed_from"), nullable(c, "error"));
+          nullable(c, "resumed_from"), nullable(c, "error"),
+          // Records written before validation could be held out validated on the test split.
+          c.hasPath("validation") ? c.getString("validation") : TEST_SPLIT,
+          c.hasPath("test") ? numbers(c, "test") : Map.of());
     } catch (ConfigException e) {
       throw new IllegalArgumentException("not a run record: " + e.getMessage().replace('\n', ' '), e);
     }
@@ -112,7 +130,8 @@ public record RunRecord(
   private static Map<String, Object> finite(Map<String, Double> metrics) {
     Map<String, Object> out = new TreeMap<>();
     // The epoch is a count: written as one (10, not 10.0), so that a reader of the JSON sees what it means.
-    metrics.forEach((k, v) -> out.put(k, !Double.isFinite(v) ? null : k.equals("epoch") ? (Object) v.longValue() : v));
+    metrics.forEach((k, v) -> out.put(k, !Double.isFinite(v) ? null
+        : k.equals("epoch") || k.endsWith("_epoch") ? (Object) v.longValue() : v));
     return out;
   }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
+import org.apache.commons.math3.stat.StatUtils;
 
 /**
  * The sweep's results: trials grouped by everything but the seed, a leaderboard of the groups and a statistics
@@ -26,11 +27,17 @@ import java.util.function.ToDoubleFunction;
  *       group by the values that vary in the sweep; {@code values} lists the trial's axis values {@code key=value}
  *       separated by spaces; {@code epoch} counts completed epochs; {@code run_folder} is the trial's run folder,
  *       {@code <sweep folder>/trials/<id>/run} (metrics.csv, lr-applied.csv, checkpoints/, ... as {@code train} writes
- *       them).
- *   <li>{@code leaderboard.csv}, one row per group with at least one done trial, best {@code final_mean} first:
- *       {@value #LEADERBOARD_HEADER}. {@code final_*} are of the last epoch's val_accuracy, {@code best_*} of the
- *       best epoch's; {@code sd} is the sample standard deviation (n - 1), {@code ci} the 95% percentile-bootstrap
- *       interval of the mean; {@code seeds} and {@code trials} are space-separated.
+ *       them); {@code test_accuracy} is the last network's test accuracy of a done trial that validated on images
+ *       held out of training, empty otherwise.
+ *   <li>{@code leaderboard.csv}, one row per group with at least one done or diverged trial, best {@code
+ *       final_mean} first, groups with a diverged seed last: {@value #LEADERBOARD_HEADER}. {@code n}, {@code
+ *       final_*} and {@code best_*} are of the done trials: {@code final_*} of the last epoch's val_accuracy, {@code
+ *       best_*} of the best epoch's; {@code sd} is the sample standard deviation (n - 1), {@code ci} the 95%
+ *       percentile-bootstrap interval of the mean; {@code seeds} and {@code trials} are space-separated; {@code
+ *       diverged} counts the group's diverged trials (such a group is left out of statistics.csv); {@code
+ *       test_accuracy_*} are the mean and sd of the last network's test accuracy over the done trials that validated
+ *       on images held out of training ({@code data.validation-split}; empty otherwise, as val_accuracy is then the
+ *       test split's).
  *   <li>{@code statistics.csv}, one row per pair of groups and metric ({@code final_val_accuracy}, then {@code
  *       best_val_accuracy}), a ranked above b by that metric's mean: {@value #STATISTICS_HEADER}. {@code
  *       difference} = mean_a - mean_b with its 95% bootstrap interval; {@code t}, {@code df}, {@code p}: Welch's
@@ -40,9 +47,9 @@ import java.util.function.ToDoubleFunction;
  */
 final class SweepReport {
   static final String TRIALS_HEADER =
-      "trial,group,label,seed,state,epoch,final_val_accuracy,best_val_accuracy,run_folder,values";
+      "trial,group,label,seed,state,epoch,final_val_accuracy,best_val_accuracy,run_folder,values,test_accuracy";
   static final String LEADERBOARD_HEADER = "rank,group,label,n,final_mean,final_sd,final_ci_low,final_ci_high,"
-      + "best_mean,best_sd,best_ci_low,best_ci_high,seeds,trials";
+      + "best_mean,best_sd,best_ci_low,best_ci_high,seeds,trials,diverged,test_accuracy_mean,test_accuracy_sd";
   static final String STATISTICS_HEADER = "metric,group_a,group_b,label_a,label_b,n_a,n_b,mean_a,mean_b,difference,"
       + "ci_low,ci_high,t,df,p,p_holm,p_a_beats_b,verdict";
 
@@ -66,9 +73,9 @@ final class SweepReport {
   /** One group's figures for one metric. */
   record Summary(double mean, double sd, Interval ci) {}
 
-  /** One group: its trials done, and their figures. */
+  /** One group: its trials done and those diverged, and the figures of the done ones. */
   record Group(String id, String label, List<Trial> trials, double[] finals, double[] bests, Summary finalSummary,
-      Summary bestSummary) {
+      Summary bestSummary, List<Trial> diverged) {
     int n() {
       return trials.size();
     }
@@ -88,6 +95,7 @@ final class SweepReport {
 
   private final List<Trial> trials;
   private final Map<String, TrialState> states;
+  private final Map<String, Double> testAccuracies;
   private final Map<String, String> labels;
   private final List<Group> groups;
   private final List<Pair> pairs;
@@ -95,12 +103,15 @@ final class SweepReport {
   /**
    * @param trials the plan's trials
    * @param states their state records by trial id
+   * @param testAccuracies the last network's test accuracy by trial id, of trials that validated on held-out images
    * @param resamples bootstrap resamples
    * @param seed bootstrap seed
    */
-  SweepReport(List<Trial> trials, Map<String, TrialState> states, int resamples, long seed) {
+  SweepReport(List<Trial> trials, Map<String, TrialState> states, Map<String, Double> testAccuracies, int resamples,
+      long seed) {
     this.trials = List.copyOf(trials);
     this.states = Map.copyOf(states);
+    this.testAccuracies = Map.copyOf(testAccuracies);
     this.labels = labels(trials);
     this.groups = groups(resamples, seed);
     this.pairs = new ArrayList<>();
@@ -152,10 +163,11 @@ final class SweepReport {
 
   private List<Group> groups(int resamples, long seed) {
     Map<String, List<Trial>> done = new LinkedHashMap<>();
+    Map<String, List<Trial>> diverged = new LinkedHashMap<>();
     for (Trial t : trials) {
-      TrialState s = states.get(t.id());
-      if (s != null && s.state().equals(TrialState.DONE)) {
-        done.computeIfAbsent(t.group(), g -> new ArrayList<>()).add(t);
+      if (isState(t, TrialState.DONE) || isState(t, TrialState.DIVERGED)) {
+        done.computeIfAbsent(t.group(), g -> new ArrayList<>());
+        (isState(t, TrialState.DONE) ? done : diverged).computeIfAbsent(t.group(), g -> new ArrayList<>()).add(t);
       }
     }
     List<Group> out = new ArrayList<>();
@@ -163,20 +175,26 @@ final class SweepReport {
       double[] finals = members.stream().mapToDouble(t -> states.get(t.id()).finalValAccuracy()).toArray();
       double[] bests = members.stream().mapToDouble(t -> states.get(t.id()).bestValAccuracy()).toArray();
       out.add(new Group(id, labels.get(id), members, finals, bests, summary(finals, resamples, seed),
-          summary(bests, resamples, seed)));
+          summary(bests, resamples, seed), diverged.getOrDefault(id, List.of())));
     });
-    out.sort(Comparator.comparingDouble((Group g) -> g.finalSummary().mean()).reversed());
+    // A group with a diverged seed ranks below every group without one: its other seeds alone would flatter it.
+    out.sort(Comparator.comparing((Group g) -> !g.diverged().isEmpty())
+        .thenComparing(Comparator.comparingDouble((Group g) -> g.finalSummary().mean()).reversed()));
     return List.copyOf(out);
   }
 
   private static Summary summary(double[] x, int resamples, long seed) {
+    if (x.length == 0) {
+      return new Summary(Double.NaN, Double.NaN, new Interval(Double.NaN, Double.NaN));
+    }
     double mean = org.apache.commons.math3.stat.StatUtils.mean(x);
     double sd = x.length < 2 ? Double.NaN : Math.sqrt(org.apache.commons.math3.stat.StatUtils.variance(x));
     return new Summary(mean, sd, Statistics.bootstrapMean(x, resamples, seed));
   }
 
   private List<Pair> pairs(Metric m, int resamples, long seed) {
-    List<Group> ranked = new ArrayList<>(groups);
+    // Diverged seeds have no accuracy to test: their group is left out of the comparisons (print says so).
+    List<Group> ranked = new ArrayList<>(groups.stream().filter(g -> g.diverged().isEmpty()).toList());
     ranked.sort(Comparator.comparingDouble((Group g) -> g.summary(m).mean()).reversed());
     List<Group[]> ab = new ArrayList<>();
     for (int i = 0; i < ranked.size(); i++) {
@@ -241,7 +259,8 @@ final class SweepReport {
       TrialState s = states.getOrDefault(t.id(), TrialState.initial(t.id()));
       csv.append(String.join(",", t.id(), t.group(), field(labels.get(t.group())), Long.toString(t.seed()),
           s.state(), Integer.toString(s.epoch()), number(s.finalValAccuracy()), number(s.bestValAccuracy()),
-          field(s.runFolder()), field(t.describe()))).append('\n');
+          field(s.runFolder()), field(t.describe()), number(testAccuracies.getOrDefault(t.id(), Double.NaN))))
+          .append('\n');
     }
     return csv.toString();
   }
@@ -258,10 +277,14 @@ final class SweepReport {
       });
       Summary f = g.finalSummary();
       Summary b = g.bestSummary();
+      double[] test = g.trials().stream().filter(t -> testAccuracies.containsKey(t.id()))
+          .mapToDouble(t -> testAccuracies.get(t.id())).toArray();
       csv.append(String.join(",", Integer.toString(rank++), g.id(), field(g.label()), Integer.toString(g.n()),
           number(f.mean()), number(f.sd()), number(f.ci().low()), number(f.ci().high()),
           number(b.mean()), number(b.sd()), number(b.ci().low()), number(b.ci().high()),
-          seeds.toString(), ids.toString())).append('\n');
+          seeds.toString(), ids.toString(), Integer.toString(g.diverged().size()),
+          number(test.length == 0 ? Double.NaN : StatUtils.mean(test)),
+          number(test.length < 2 ? Double.NaN : Math.sqrt(StatUtils.variance(test))))).append('\n');
     }
     return csv.toString();
   }
@@ -288,8 +311,15 @@ final class SweepReport {
     out.printf(Locale.ROOT, "%4s  %-" + width + "s  %2s  %-32s  %-32s%n", "rank", "group", "n", "final", "best");
     int rank = 1;
     for (Group g : groups) {
-      out.printf(Locale.ROOT, "%4d  %-" + width + "s  %2d  %-32s  %-32s%n", rank++, g.label(), g.n(),
-          cell(g.finalSummary()), cell(g.bestSummary()));
+      out.printf(Locale.ROOT, "%4d  %-" + width + "s  %2d  %-32s  %-32s%s%n", rank++, g.label(), g.n(),
+          cell(g.finalSummary()), cell(g.bestSummary()),
+          g.diverged().isEmpty() ? "" : "  + " + g.diverged().size() + " diverged");
+    }
+    List<Trial> diverged = trials.stream().filter(t -> isState(t, TrialState.DIVERGED)).toList();
+    if (!diverged.isEmpty()) {
+      out.println("diverged, a result of their configuration; their groups rank last and are left out of the"
+          + " statistics (the other seeds alone would flatter them):");
+      diverged.forEach(t -> out.println("  " + t.id() + " " + t.describe() + ": " + states.get(t.id()).note()));
     }
     List<Trial> stopped = trials.stream().filter(t -> isState(t, TrialState.STOPPED)).toList();
     if (!stopped.isEmpty()) {
@@ -312,6 +342,9 @@ final class SweepReport {
   }
 
   private static String cell(Summary s) {
+    if (Double.isNaN(s.mean())) {
+      return "-"; // every seed diverged
+    }
     String sd = Double.isNaN(s.sd()) ? "-" : String.format(Locale.ROOT, "%.2f", s.sd() * 100);
     return String.format(Locale.ROOT, "%.2f +- %s [%.2f, %.2f]", s.mean() * 100, sd, s.ci().low() * 100,
         s.ci().high() * 100);

@@ -5,6 +5,7 @@ import io.lrsched.results.SweepReportPage;
 import io.lrsched.train.EpochListener;
 import io.lrsched.train.ExperimentRunner;
 import io.lrsched.train.RunSummary;
+import io.lrsched.train.TrainingDiverged;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -26,7 +27,7 @@ public final class SweepRunner {
 
   /** How an invocation ended, for the exit code. */
   public enum Outcome {
-    /** Every trial is done or stopped. */
+    /** Every trial is done, stopped or diverged. */
     COMPLETE,
     /** Trials remain: the budget ran out, or other invocations hold them. */
     WORK_REMAINS,
@@ -153,7 +154,8 @@ public final class SweepRunner {
   private SweepReport report(SweepFolder folder) {
     Map<String, TrialState> states = new LinkedHashMap<>();
     plan.trials().forEach(t -> states.put(t.id(), folder.readState(t.id())));
-    return new SweepReport(plan.trials(), states, plan.sweep().resamples(), plan.sweep().bootstrapSeed());
+    return new SweepReport(plan.trials(), states, TestAccuracies.read(states), plan.sweep().resamples(),
+        plan.sweep().bootstrapSeed());
   }
 
   private boolean budgetSpent(int started) {
@@ -230,6 +232,12 @@ public final class SweepRunner {
         console.println("[WARN] trial " + trial.id() + " ended, but its lease was taken over meanwhile: the other"
             + " invocation records it (was this process paused longer than sweep.lease-timeout?)");
       }
+    } catch (TrainingDiverged e) {
+      lease.close();
+      lease.update(s -> s.with(TrialState.DIVERGED, s.attempts(), 0, owner, null)
+          .withProgress(s.epoch(), s.bestValAccuracy(), s.finalValAccuracy(), runFolder).withNote(e.getMessage()));
+      console.println("[INFO] trial " + trial.id() + " " + e.getMessage() + " (a result of its configuration: not"
+          + " retried)");
     } catch (LeaseLost e) {
       lease.close();
       console.println("[WARN] " + e.getMessage() + ": this invocation leaves the trial to it");

@@ -173,7 +173,7 @@ public final class ExperimentRunner {
     try (JavaSparkContext sc = SparkContexts.create("lrsched " + settings.name())) {
       return body.apply(sc);
     } catch (RuntimeException | Error e) {
-      if (recorder != null) {
+      if (recorder != null && !(e instanceof TrainingDiverged)) { // recorded as diverged already
         recorder.recordFailure(e);
       }
       throw e;
@@ -220,6 +220,10 @@ public final class ExperimentRunner {
     int rounds = layout.rounds(steps);
     info(data.description() + ": " + data.trainCount() + " training and " + data.testCount() + " test images, "
         + data.classNames().size() + " classes " + data.classNames());
+    info(settings.data().holdsOutValidation()
+        ? "validation: " + data.validationCount() + " images held out of the training split (data.validation-split"
+            + " = " + settings.data().validationSplit() + "); the test split is evaluated once, at the end"
+        : "validation: the test split (data.validation-split = 0, as the tutorial)");
     if (data.skippedCount() > 0) {
       info("skipped " + data.skippedCount() + " bad file(s) (data.on-bad-image = skip), e.g. "
           + data.skippedExamples().get(0));
@@ -271,7 +275,7 @@ public final class ExperimentRunner {
     SparkComputationGraph sparkNet =
         new SparkComputationGraph(sc, graph, trainingMaster(layout, hook, threads));
     DistributedEvaluator evaluator =
-        new DistributedEvaluator(sc, data.testBatches(), data.classNames().size(), threads);
+        new DistributedEvaluator(sc, data.validationBatches(), data.classNames().size(), threads);
 
     EpochBatches.Inputs inputs = new EpochBatches.Inputs(
         channelsLast, data.classNames().size(), data.augmentation(), data.input().normalization());
@@ -290,6 +294,7 @@ public final class ExperimentRunner {
     ProgressBar progressBar =
         new ProgressBar(console, ProgressBar.Mode.detect(), System::nanoTime, t.epochs(), t.batchSize());
     boolean stopped = false;
+    DivergenceCheck divergence = new DivergenceCheck(t.divergenceLossFactor());
     for (int epoch = firstEpoch; epoch < t.epochs(); epoch++) {
       long start = System.nanoTime();
       progressBar.startEpoch(epoch + 1, steps);
@@ -305,6 +310,15 @@ public final class ExperimentRunner {
         jobs.round(epoch + 1, t.epochs(), round + 1, rounds);
         sparkNet.fit(batches.round(round));
         progressBar.stepsDone(Math.min(steps, (round + 1) * t.averagingFrequency()));
+        Optional<String> diverged = divergence.afterRound(stepRecords.value(), round * t.averagingFrequency(),
+            history.isEmpty() ? Double.NaN : history.get(0).loss());
+        if (diverged.isPresent()) {
+          batches.release();
+          data.release();
+          sc.sc().removeSparkListener(losses);
+          recorder.recordDiverged(diverged.get());
+          throw new TrainingDiverged(diverged.get());
+        }
       }
       batches.release();
       tableBroadcast.destroy();
@@ -352,12 +366,41 @@ public final class ExperimentRunner {
     sc.sc().removeSparkListener(losses);
 
     info("evaluating network...");
+    if (settings.data().holdsOutValidation()) {
+      FinalTest test = finalTest(sc, data, threads, sparkNet.getNetwork(), history.size(), progress);
+      recorder.recordFinalTest(test);
+      last = test.last();
+    }
     String report = recorder.recordFinal(history, last, data.classNames());
     recorder.recordModel(MODEL, ModelFile.toZip(sparkNet.getNetwork(), metadata));
     console.println(report);
     data.release();
     jobs.clear();
     return new RunSummary(recorder.uri(), history, last, stopped);
+  }
+
+  /**
+   * Evaluates the test split once, after training: the last network, and model-best.zip (chosen on the validation
+   * set) when there is one.
+   */
+  private FinalTest finalTest(JavaSparkContext sc, TrainingData data, TaskThreads threads, ComputationGraph network,
+      int epochs, Progress progress) {
+    DistributedEvaluator test = new DistributedEvaluator(sc, data.testBatches(), data.classNames().size(), threads);
+    EvaluationResult last = test.evaluate(network);
+    double lastLoss = last.meanLoss() + network.calcRegularizationScore(true);
+    RunFolder folder = recorder.folder();
+    if (!settings.output().keepBest() || !folder.exists(MODEL_BEST)) {
+      return new FinalTest(epochs, last, lastLoss, 0, null, Double.NaN);
+    }
+    ComputationGraph best;
+    try {
+      best = ModelFile.fromZip(folder.readBytes(MODEL_BEST), folder.fileUri(MODEL_BEST)).network();
+    } catch (StorageException e) {
+      throw new RunFailure(folder.fileUri(MODEL_BEST) + ": " + e.getMessage(), e);
+    }
+    EvaluationResult bestResult = test.evaluate(best);
+    return new FinalTest(epochs, last, lastLoss, progress.bestEpoch(), bestResult,
+        bestResult.meanLoss() + best.calcRegularizationScore(true));
   }
 
   /** The best val_accuracy so far, for model-best.zip. */

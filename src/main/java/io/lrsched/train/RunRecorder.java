@@ -51,6 +51,7 @@ public final class RunRecorder {
   static final String CONFUSION_CSV = "confusion-matrix.csv";
   static final String CONFUSION_PNG = "confusion-matrix.png";
   static final String LR_LOG_PLOT = "lr-log.png";
+  static final String TEST_METRICS = "test-metrics.csv";
 
   private final ExperimentSettings settings;
   private final RunFolder folder;
@@ -68,6 +69,8 @@ public final class RunRecorder {
   private JavaSparkContext spark;
   /** Where the run resumed from (checkpoint and epoch); stays null for a run started from scratch. */
   private String resumedFrom;
+  /** The test split's figures at the end, with a held-out validation set; empty until then or without one. */
+  private Map<String, Double> test = Map.of();
 
   private RunRecorder(ExperimentSettings settings, RunFolder folder) {
     this.settings = settings;
@@ -124,6 +127,7 @@ public final class RunRecorder {
     facts.put("experiment file", settings.source());
     facts.put("java", System.getProperty("java.version"));
     facts.put("started", started.toString());
+    facts.put("validation (val_* figures)", validation());
     write(RunRecord.FILE, record(RunRecord.RUNNING, null, null).toJson());
   }
 
@@ -275,12 +279,49 @@ public final class RunRecorder {
     }
   }
 
+  /** What the val_* figures are measured on, as run.json and the report say it. */
+  private String validation() {
+    return settings.data().holdsOutValidation()
+        ? "held out: " + settings.data().validationSplit() + " of the training images"
+        : RunRecord.TEST_SPLIT;
+  }
+
+  /**
+   * Writes {@link #TEST_METRICS} and keeps the figures for run.json and the report: the test split, evaluated once
+   * after training, of a run that validated on held-out training images.
+   */
+  void recordFinalTest(FinalTest finalTest) {
+    test = finalTest.toMap();
+    finalTest.toMap().forEach((k, v) -> facts.put("test split: " + k, Double.toString(v)));
+    write(TEST_METRICS, finalTest.toCsv());
+  }
+
+  /**
+   * Marks the run diverged in {@code run.json}, {@code report.html} and the provenance: the epochs recorded so far
+   * stay, no model is written (its weights are not numbers any more).
+   *
+   * @param line where it diverged, as reported to the user
+   */
+  void recordDiverged(String line) {
+    Instant ended = Instant.now();
+    provenance.append("diverged: ").append(ended).append(": ").append(line).append('\n');
+    write(PROVENANCE, provenance.toString());
+    facts.put("ended", ended.toString());
+    facts.put("diverged", line);
+    write(RunRecord.FILE, record(RunRecord.DIVERGED, ended, line).toJson());
+    write(HTML_REPORT, htmlReport(RunRecord.DIVERGED));
+  }
+
   /**
    * Writes the classification report and the plots.
    *
+   * @param last the evaluation the classification report and confusion matrix show: the last network's on the test
+   *     split
    * @return the report's text, as printed
    */
   String recordFinal(List<EpochMetrics> history, EvaluationResult last, List<String> classNames) {
+    confusion = last.confusion();
+    write(CONFUSION_CSV, ConfusionMatrixPlot.toCsv(confusion, classNames));
     ClassificationReport report = ClassificationReport.fromConfusionMatrix(last.confusion(), classNames);
     write(REPORT, report.toText());
     write(REPORT_CSV, report.toCsv());
@@ -341,7 +382,8 @@ public final class RunRecorder {
     return new RunRecord(settings.name(), folder.name(), folder.uri(), status, started.toString(), now.toString(),
         ended == null ? null : ended.toString(), settings.schedule().type(),
         SettingsDiff.fromReference(settings.rendered()), settings.training().epochs(), history.size(), last, best,
-        Duration.between(started, now).toMillis() / 1000.0, build.version(), build.commit(), resumedFrom, error);
+        Duration.between(started, now).toMillis() / 1000.0, build.version(), build.commit(), resumedFrom, error,
+        validation(), test);
   }
 
   private String htmlReport(String status) {

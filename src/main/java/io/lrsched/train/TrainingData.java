@@ -13,7 +13,9 @@ import io.lrsched.data.ModelInput;
 import io.lrsched.data.Normalization;
 import io.lrsched.data.Split;
 import io.lrsched.data.Subsets;
+import io.lrsched.data.ValidationSplit;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -21,11 +23,14 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.nd4j.linalg.dataset.DataSet;
+import scala.Tuple2;
 
 /**
  * The experiment's images, read and decoded on the executors exactly once and cached there: the training split
- * indexed 0..n-1 (so each epoch can shuffle it by position) and the test split as evaluation minibatches, both
- * normalised as configured; with what a model trained on them needs to know ({@link ModelInput}).
+ * indexed 0..n-1 (so each epoch can shuffle it by position), the validation set and the test split as evaluation
+ * minibatches, all normalised as configured; with what a model trained on them needs to know ({@link ModelInput}).
+ * The validation set is the test split itself (the tutorial's way) unless {@code data.validation-split} holds part of
+ * the training split out for it (then it is never trained on, and the normalisation is measured without it).
  *
  * @param input class names, input size and normalisation
  * @param train training images, cached
@@ -33,6 +38,8 @@ import org.nd4j.linalg.dataset.DataSet;
  * @param trainCount number of training images
  * @param testBatches test minibatches, normalised
  * @param testCount number of test images
+ * @param validationBatches validation minibatches, normalised: the test batches unless held out of training
+ * @param validationCount number of validation images
  * @param augmentation what happens to the training images each epoch
  * @param skippedCount files left out with {@code data.on-bad-image = skip}
  * @param skippedExamples the first of them, one line each (file and problem)
@@ -46,6 +53,8 @@ public record TrainingData(
     int trainCount,
     JavaRDD<DataSet> testBatches,
     long testCount,
+    JavaRDD<DataSet> validationBatches,
+    long validationCount,
     Augmentation augmentation,
     long skippedCount,
     List<String> skippedExamples,
@@ -83,9 +92,19 @@ public record TrainingData(
     long[] skippedCount = {skipped.size()};
     LongAccumulator decodes = sc.sc().longAccumulator("lrsched-decoded-images");
 
-    JavaRDD<LabeledImage> cachedTrain =
+    JavaRDD<LabeledImage> decodedTrain =
         decodeOnce(source, sc, Split.TRAIN, settings, settings.trainSubset(), seed, decodes, skipped,
             skippedCount);
+    JavaRDD<LabeledImage> heldOut = null;
+    JavaRDD<LabeledImage> cachedTrain = decodedTrain;
+    if (settings.holdsOutValidation()) {
+      JavaPairRDD<LabeledImage, Long> all = decodedTrain.zipWithIndex();
+      BitSet chosen = heldOut(all, settings.validationSplit(), seed);
+      heldOut = all.filter(p -> chosen.get(p._2().intValue())).keys().persist(StorageLevel.MEMORY_ONLY());
+      cachedTrain = all.filter(p -> !chosen.get(p._2().intValue())).keys().persist(StorageLevel.MEMORY_ONLY());
+      cachedTrain.count();
+      decodedTrain.unpersist(false);
+    }
     JavaPairRDD<LabeledImage, Long> indexed = cachedTrain.zipWithIndex();
     long trainCount = cachedTrain.count();
     if (trainCount == 0) {
@@ -99,12 +118,15 @@ public record TrainingData(
         decodeOnce(source, sc, Split.TEST, settings, settings.testSubset(), seed + 1, decodes, skipped,
             skippedCount);
     TestSplit testSplit = testSplit(source, test, classNames, seed, channelsLast, normalization);
+    TestSplit validation = heldOut == null ? testSplit
+        : evaluationBatches(source, heldOut, classNames, seed, channelsLast, normalization, "validation set (data"
+            + ".validation-split = " + settings.validationSplit() + " of the training images)");
     Augmentation augmentation = settings.augment()
         ? Augmentation.cropAndFlip(settings.augmentPadding(), seed)
         : Augmentation.off();
     ModelInput input = new ModelInput(classNames, settings.imageSize(), settings.resize(), normalization);
     return new TrainingData(input, cachedTrain, indexed, (int) trainCount, testSplit.batches(), testSplit.count(),
-        augmentation, skippedCount[0], List.copyOf(skipped.subList(0, Math.min(SKIPPED_SHOWN, skipped.size()))),
+        validation.batches(), validation.count(), augmentation, skippedCount[0], List.copyOf(skipped.subList(0, Math.min(SKIPPED_SHOWN, skipped.size()))),
         decodes.value(), source.describe());
   }
 
@@ -135,15 +157,28 @@ public record TrainingData(
 
   private static TestSplit testSplit(ImageSource source, JavaRDD<LabeledImage> test, List<String> classNames,
       long seed, boolean channelsLast, Normalization normalization) {
-    JavaRDD<DataSet> testBatches =
-        Minibatches.toDataSets(test, EVAL_BATCH, channelsLast, classNames.size(), seed, normalization)
+    return evaluationBatches(source, test, classNames, seed, channelsLast, normalization, "test split");
+  }
+
+  private static TestSplit evaluationBatches(ImageSource source, JavaRDD<LabeledImage> images,
+      List<String> classNames, long seed, boolean channelsLast, Normalization normalization, String what) {
+    JavaRDD<DataSet> batches =
+        Minibatches.toDataSets(images, EVAL_BATCH, channelsLast, classNames.size(), seed, normalization)
             .persist(StorageLevel.MEMORY_ONLY());
-    long testCount = testBatches.map(DataSet::numExamples).fold(0, Integer::sum);
-    test.unpersist(false); // the batches hold the test set now
-    if (testCount == 0) {
-      throw new RunFailure(source.describe() + ": the test split is empty");
+    long count = batches.map(DataSet::numExamples).fold(0, Integer::sum);
+    images.unpersist(false); // the batches hold the images now
+    if (count == 0) {
+      throw new RunFailure(source.describe() + ": the " + what + " is empty");
     }
-    return new TestSplit(classNames, testBatches, testCount, source.describe());
+    return new TestSplit(classNames, batches, count, source.describe());
+  }
+
+  /** The training indices {@link ValidationSplit} holds out, from the labels gathered on the driver (ints only). */
+  private static BitSet heldOut(JavaPairRDD<LabeledImage, Long> indexed, double fraction, long seed) {
+    List<Tuple2<Long, Integer>> labels = indexed.mapToPair(p -> new Tuple2<>(p._2(), p._1().label())).collect();
+    int[] byIndex = new int[labels.size()];
+    labels.forEach(l -> byIndex[l._1().intValue()] = l._2());
+    return ValidationSplit.choose(byIndex, fraction, seed);
   }
 
   /**
@@ -184,5 +219,6 @@ public record TrainingData(
   void release() {
     train.unpersist(false);
     testBatches.unpersist(false);
+    validationBatches.unpersist(false);
   }
 }

@@ -52,7 +52,7 @@ public final class Fixtures {
         schedule, SettingsDiff.fromReference(rendered), valAccuracy.length, valAccuracy.length,
         Map.of("epoch", (double) last.epoch(), "val_accuracy", last.valAccuracy(), "val_loss", last.valLoss()),
         Map.of("epoch", (double) best.epoch(), "val_accuracy", best.valAccuracy()), 30.0 * valAccuracy.length,
-        "0.1.0-SNAPSHOT", "abc123def456", null, null);
+        "0.1.0-SNAPSHOT", "abc123def456", null, null, RunRecord.TEST_SPLIT, Map.of());
     folder.writeText(RunRecord.FILE, record.toJson());
     return folder;
   }

@@ -14,7 +14,7 @@ class RunRecordTest {
     return new RunRecord("tutorial", id, "file:/runs/" + id, status, started, started, null, schedule,
         Map.of("schedule.type", schedule, "training.epochs", "2"), 2, 2,
         Map.of("epoch", 2.0, "val_accuracy", valAccuracy, "val_loss", Double.NaN), Map.of("epoch", 1.0,
-            "val_accuracy", valAccuracy), 12.5, "0.1.0-SNAPSHOT", "abc123", null, null);
+            "val_accuracy", valAccuracy), 12.5, "0.1.0-SNAPSHOT", "abc123", null, null, RunRecord.TEST_SPLIT, Map.of());
   }
 
   @Test
@@ -35,6 +35,24 @@ class RunRecordTest {
     assertEquals(12.5, back.wallSeconds());
     assertEquals(null, back.ended());
     assertEquals(null, back.resumedFrom());
+  }
+
+  @Test
+  void shouldKeepTheTestFiguresApartAndReadOlderRecordsAsValidatedOnTheTestSplit() {
+    RunRecord r = record("held-out", RunRecord.DONE, "2026-01-02T03:04:05Z", "none", 0.7);
+    RunRecord held = new RunRecord(r.name(), r.id(), r.folder(), r.status(), r.started(), r.updated(), r.ended(),
+        r.schedule(), r.settings(), r.epochs(), r.epochsDone(), r.last(), r.best(), r.wallSeconds(), r.version(),
+        r.commit(), r.resumedFrom(), r.error(), "held out: 0.1 of the training images",
+        Map.of("best_epoch", 1.0, "best_test_accuracy", 0.64));
+    String json = held.toJson();
+    assertTrue(json.contains("\"test\":{\"best_epoch\":1,\"best_test_accuracy\":0.64}"), json);
+    assertEquals(held.test(), RunRecord.parse(json).test());
+    assertEquals("held out: 0.1 of the training images", RunRecord.parse(json).validation());
+
+    String older = r.toJson().replace("\"test\":{},", "").replace("\"validation\":\"test split\",", "");
+    assertFalse(older.contains("validation"), older);
+    assertEquals(RunRecord.TEST_SPLIT, RunRecord.parse(older).validation());
+    assertEquals(Map.of(), RunRecord.parse(older).test());
   }
 
   @Test

@@ -199,4 +199,38 @@ class SweepIT {
     assertEquals(4, leaderboard.size(), "header and the three done groups: " + leaderboard);
     assertTrue(console().contains("stopped early by the median stopping rule"), console());
   }
+
+  @Test
+  void shouldRecordADivergingTrialAsDivergedNeverRetryItAndExitZero() throws IOException {
+    // At lr 1e30 the weights overflow float within the tiny base's 4 steps (at 1000 its loss only reaches 1e12).
+    Path file = sweepFile("diverging.conf", """
+        sweep {
+          experiment = base.conf
+          grid { "training.lr" = [0.1, 1e30] }
+        }
+        """);
+    assertEquals(0, Main.run("sweep", file.toString()), "a diverged trial is a result, not a failure");
+    List<List<String>> trials = SweepStatus.parse(Files.readString(dir.resolve("out/diverging/trials.csv")));
+    assertEquals(List.of("done", "diverged"), List.of(trials.get(1).get(4), trials.get(2).get(4)), trials.toString());
+    TrialState diverged =
+        TrialState.parse(Files.readString(dir.resolve("out/diverging/trials").resolve(trials.get(2).get(0))
+            .resolve("state")));
+    assertEquals(1, diverged.attempts(), "one attempt: " + diverged);
+    assertTrue(diverged.note().matches("diverged at epoch 1, step [2-4]: loss (NaN|-?Infinity) at lr 1e\\+30"),
+        diverged.note());
+    // Both groups listed, the diverged one last with its count; no pair left to compare.
+    List<List<String>> leaderboard = SweepStatus.parse(Files.readString(dir.resolve("out/diverging/leaderboard.csv")));
+    int count = leaderboard.get(0).indexOf("diverged");
+    assertEquals(List.of(List.of("0.1", "1", "0"), List.of(trials.get(2).get(2), "0", "1")),
+        leaderboard.subList(1, leaderboard.size()).stream()
+            .map(r -> List.of(r.get(2), r.get(3), r.get(count))).toList());
+    assertEquals(1, SweepStatus.parse(Files.readString(dir.resolve("out/diverging/statistics.csv"))).size(),
+        "only the header");
+    assertTrue(console().contains("left out of the statistics"), console());
+
+    // Never retried: the next invocation starts nothing.
+    captured.reset();
+    assertEquals(0, Main.run("sweep", file.toString()));
+    assertTrue(!console().contains("attempt "), console());
+  }
 }

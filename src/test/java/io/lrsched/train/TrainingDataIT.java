@@ -56,7 +56,7 @@ class TrainingDataIT {
 
   private static DataSettings settings(int trainSubset, String normalize, boolean augment) {
     return new DataSettings("image-folder", root.toString(), trainSubset, 0, 2, 1, 1, 10, 32, "reject", true,
-        normalize, augment, 4);
+        normalize, augment, 4, 0);
   }
 
   @Test
