@@ -13,9 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One invocation of a sweep: walks the plan's trials in order, skips finished ones and those another invocation
@@ -126,13 +128,14 @@ public final class SweepRunner {
         + " experiment " + (plan.sweep().experiment() == null ? "reference.conf" : plan.sweep().experiment()) + ")\n"
         + plan.sweep().rendered());
     console.printf("[INFO] sweep %s: %d trials in %s%n", plan.sweep().name(), plan.trials().size(), folder.uri());
-    folder.writeText("trials.csv", report(folder).trialsCsv());
+    folder.writeText("trials.csv", report().trialsCsv());
     start = clock.instant();
     int started = 0;
-    for (Trial trial : plan.trials()) {
-      if (budgetSpent(started)) {
-        break;
-      }
+    // Adaptive seeds want more trials as rounds are decided; each trial is tried once per invocation.
+    Set<String> tried = new HashSet<>();
+    for (List<Trial> next = untried(tried); !next.isEmpty() && !budgetSpent(started); next = untried(tried)) {
+      Trial trial = next.get(0);
+      tried.add(trial.id());
       Lease.Claim claim =
           Lease.claim(folder, trial.id(), owner, plan.sweep().leaseTimeout(), clock);
       if (claim.outcome() == Lease.Outcome.CLAIMED) {
@@ -141,7 +144,7 @@ public final class SweepRunner {
       }
     }
     others.run();
-    SweepReport report = report(folder);
+    SweepReport report = report();
     folder.writeText("trials.csv", report.trialsCsv());
     folder.writeText("leaderboard.csv", report.leaderboardCsv());
     folder.writeText("statistics.csv", report.statisticsCsv());
@@ -150,10 +153,20 @@ public final class SweepRunner {
     return outcome(report.states());
   }
 
-  private SweepReport report(SweepFolder folder) {
+  private SweepReport report() {
+    return new SweepReport(plan.trials(), states(), SeedRounds.of(plan));
+  }
+
+  private Map<String, TrialState> states() {
     Map<String, TrialState> states = new LinkedHashMap<>();
     plan.trials().forEach(t -> states.put(t.id(), folder.readState(t.id())));
-    return new SweepReport(plan.trials(), states, plan.sweep().resamples(), plan.sweep().bootstrapSeed());
+    return states;
+  }
+
+  /** The trials wanted now (all of a plain sweep; those decided so far with adaptive seeds) not yet tried. */
+  private List<Trial> untried(Set<String> tried) {
+    return SeedRounds.of(plan).wanted(plan.trials(), states()).stream()
+        .filter(t -> !tried.contains(t.id())).toList();
   }
 
   private boolean budgetSpent(int started) {
@@ -273,7 +286,8 @@ public final class SweepRunner {
 
   private Outcome outcome(Map<String, TrialState> states) {
     long remaining = 0;
-    for (Trial trial : plan.trials()) {
+    List<Trial> wanted = SeedRounds.of(plan).wanted(plan.trials(), states);
+    for (Trial trial : wanted) {
       TrialState s = states.get(trial.id());
       if (s.state().equals(TrialState.FAILED)) {
         String values = trial.describe().isEmpty() ? "" : " (" + trial.describe() + ")";
@@ -287,8 +301,8 @@ public final class SweepRunner {
       return Outcome.FAILED;
     }
     if (remaining > 0) {
-      console.printf("[INFO] %d of %d trials not done yet (run the sweep again to continue)%n", remaining,
-          plan.trials().size());
+      console.printf("[INFO] %d of %d trials wanted so far not done yet (run the sweep again to continue)%n",
+          remaining, wanted.size());
       return Outcome.WORK_REMAINS;
     }
     return Outcome.COMPLETE;

@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * @param trial the trial's id
  * @param state {@code waiting} (never started, or released to be resumed), {@code running}, {@code done}, {@code
- *     failed} (for good), or {@code stopped} (by the median stopping rule)
+ *     failed} (for good), {@code stopped} (by the median stopping rule), or {@code diverged} (its training loss
+ *     became NaN or infinite: a result of its configuration, never retried)
  * @param attempts starts that ended, or may still end, in a failure or a crash (a clean stop for a budget does not
  *     count)
  * @param lease generation of the lease the record was written under (0 before the first claim)
@@ -43,6 +44,7 @@ public record TrialState(
   static final String DONE = "done";
   static final String FAILED = "failed";
   static final String STOPPED = "stopped";
+  static final String DIVERGED = "diverged";
 
   /** The record of a trial nobody has claimed yet. */
   static TrialState initial(String trial) {
@@ -51,7 +53,7 @@ public record TrialState(
 
   /** Whether no invocation will run the trial again. */
   boolean finished() {
-    return state.equals(DONE) || state.equals(FAILED) || state.equals(STOPPED);
+    return state.equals(DONE) || state.equals(FAILED) || state.equals(STOPPED) || state.equals(DIVERGED);
   }
 
   TrialState with(String newState, int newAttempts, long newLease, String newOwner, Instant newHeartbeat) {
