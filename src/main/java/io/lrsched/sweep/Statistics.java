@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.special.Gamma;
 import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.inference.TTest;
 
@@ -144,14 +144,15 @@ final class Statistics {
     double df = 2 * (n - 1);
     double ncp = effect * Math.sqrt(n / 2);
     double critical = new TDistribution(df).inverseCumulativeProbability(1 - level / 2);
-    ChiSquaredDistribution chi = new ChiSquaredDistribution(null, df);
+    // log of the chi-squared density without its v-dependent part, computed once: (df/2) log 2 + log Gamma(df/2).
+    double logNorm = df / 2 * Math.log(2) + Gamma.logGamma(df / 2);
     double low = Math.max(0, Math.sqrt(df) - 9);
     double step = (Math.sqrt(df) + 9 - low) / SIMPSON_STEPS;
     double sum = 0;
     for (int i = 0; i <= SIMPSON_STEPS; i++) {
       double w = low + i * step;
       // The density of W is 2 w f(w^2), f the chi-squared density; it is 0 at w = 0 for df >= 2.
-      double density = w == 0 ? 0 : 2 * w * chi.density(w * w);
+      double density = w == 0 ? 0 : 2 * w * Math.exp((df / 2 - 1) * Math.log(w * w) - w * w / 2 - logNorm);
       double weight = i == 0 || i == SIMPSON_STEPS ? 1 : i % 2 == 1 ? 4 : 2;
       sum += weight * density * NORMAL.cumulativeProbability(ncp - critical * w / Math.sqrt(df));
     }
