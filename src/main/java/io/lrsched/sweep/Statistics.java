@@ -62,7 +62,7 @@ final class Statistics {
     double t = test.t(a, b);
     double p = test.tTest(a, b);
     double difference = StatUtils.mean(a) - StatUtils.mean(b);
-    double half = new TDistribution(df).inverseCumulativeProbability(0.975) * Math.sqrt(va + vb);
+    double half = new TDistribution(null, df).inverseCumulativeProbability(0.975) * Math.sqrt(va + vb);
     return new Welch(t, df, p, new Interval(difference - half, difference + half));
   }
 
@@ -72,7 +72,7 @@ final class Statistics {
       return Interval.UNDEFINED;
     }
     double mean = StatUtils.mean(x);
-    double half = new TDistribution(x.length - 1).inverseCumulativeProbability(0.975)
+    double half = new TDistribution(null, x.length - 1).inverseCumulativeProbability(0.975)
         * Math.sqrt(StatUtils.variance(x) / x.length);
     return new Interval(mean - half, mean + half);
   }
@@ -143,7 +143,7 @@ final class Statistics {
   static double power(double n, double effect, double level) {
     double df = 2 * (n - 1);
     double ncp = effect * Math.sqrt(n / 2);
-    double critical = new TDistribution(df).inverseCumulativeProbability(1 - level / 2);
+    double critical = new TDistribution(null, df).inverseCumulativeProbability(1 - level / 2);
     // log of the chi-squared density without its v-dependent part, computed once: (df/2) log 2 + log Gamma(df/2).
     double logNorm = df / 2 * Math.log(2) + Gamma.logGamma(df / 2);
     double low = Math.max(0, Math.sqrt(df) - 9);
