@@ -1,6 +1,7 @@
 package io.lrsched.sweep;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,7 +170,7 @@ final class SeedRounds {
   }
 
   private static List<Trial> ordered(List<Trial> trials, List<Trial> wanted) {
-    Set<String> ids = new java.util.HashSet<>();
+    Set<String> ids = new HashSet<>();
     wanted.forEach(t -> ids.add(t.id()));
     return trials.stream().filter(t -> ids.contains(t.id())).toList();
   }

@@ -120,8 +120,8 @@ final class Statistics {
    */
   static double seedsNeeded(double delta, double sd, double level, double power) {
     double effect = Math.abs(delta) / sd;
-    if (!(effect > 0) || Double.isInfinite(effect)) {
-      return effect > 0 ? 2 : Double.POSITIVE_INFINITY;
+    if (!(effect > 0)) {
+      return Double.POSITIVE_INFINITY;
     }
     if (power(2, effect, level) >= power) {
       return 2;
