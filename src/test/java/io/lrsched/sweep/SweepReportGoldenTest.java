@@ -69,9 +69,14 @@ class SweepReportGoldenTest {
   private static SweepReport quick;
 
   private static synchronized SweepReport quickSweep() throws IOException {
-    if (quick != null) {
-      return quick;
+    if (quick == null) {
+      quick = quickSweep(null);
     }
+    return quick;
+  }
+
+  /** The quick sweep's trials, all done but {@code diverged} (a trial id, or null), which diverged. */
+  private static SweepReport quickSweep(String diverged) throws IOException {
     String csv;
     try (InputStream in = SweepReportGoldenTest.class.getResourceAsStream("/sweep/quick-trials.csv")) {
       csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -82,11 +87,11 @@ class SweepReportGoldenTest {
     for (List<String> r : rows.subList(1, rows.size())) {
       String id = r.get(0);
       trials.add(new Trial(id, r.get(1), Long.parseLong(r.get(3)), Map.of("schedule.type", r.get(2)), null));
-      states.put(id, TrialState.initial(id).with(TrialState.DONE, 1, 0, "", null)
+      states.put(id, TrialState.initial(id).with(id.equals(diverged) ? TrialState.DIVERGED : TrialState.DONE, 1, 0,
+          "", null)
           .withProgress(Integer.parseInt(r.get(5)), Double.parseDouble(r.get(7)), Double.parseDouble(r.get(6)), ""));
     }
-    quick = new SweepReport(trials, states, new SeedRounds(3, 3));
-    return quick;
+    return new SweepReport(trials, states, new SeedRounds(3, 3));
   }
 
   private static List<Map<String, String>> table(String csv) {
@@ -155,5 +160,24 @@ class SweepReportGoldenTest {
         + " 95% CI 0.06 to 2.81 unadjusted (it excludes 0, but not after adjusting for 10 pairs); Holm-adjusted"
         + " p = 0.13, real below 0.05; needs about 7 seeds each to decide at 80% power)", verdict);
     assertTrue(table(quickSweep().statisticsCsv()).get(2).get("verdict").startsWith("linear > poly by 5.23 points"));
+  }
+
+  @Test
+  void shouldListAGroupWithADivergedSeedLastAndLeaveItOutOfThePairs() throws IOException {
+    // linear's seed 1 (0.484) diverged: its other two seeds (0.486, 0.499) alone would rank it first.
+    SweepReport report = quickSweep("390e73b258e5");
+    List<Map<String, String>> leaderboard = table(report.leaderboardCsv());
+    Map<String, String> last = leaderboard.get(4);
+    assertEquals("linear", last.get("label"));
+    assertEquals("2", last.get("n"));
+    assertEquals("1", last.get("diverged"));
+    assertEquals("none", leaderboard.get(0).get("label"));
+    List<Map<String, String>> statistics = table(report.statisticsCsv());
+    assertEquals(12, statistics.size(), "6 pairs of the 4 other groups per metric");
+    assertTrue(statistics.stream().noneMatch(r -> r.get("label_a").equals("linear") || r.get("label_b")
+        .equals("linear")), "linear is in no pair");
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    report.print(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("1 of 3 seeds diverged: not compared"), out.toString());
   }
 }
