@@ -131,16 +131,23 @@ public final class SweepRunner {
     folder.writeText("trials.csv", report().trialsCsv());
     start = clock.instant();
     int started = 0;
-    // Adaptive seeds want more trials as rounds are decided; each trial is tried once per invocation.
+    // Adaptive seeds want more trials as rounds are decided: a pass tries the trials wanted now, each trial once per
+    // invocation, and the next pass those the finished ones added.
     Set<String> tried = new HashSet<>();
-    for (List<Trial> next = untried(tried); !next.isEmpty() && !budgetSpent(started); next = untried(tried)) {
-      Trial trial = next.get(0);
-      tried.add(trial.id());
-      Lease.Claim claim =
-          Lease.claim(folder, trial.id(), owner, plan.sweep().leaseTimeout(), clock);
-      if (claim.outcome() == Lease.Outcome.CLAIMED) {
-        started++;
-        runClaimed(trial, claim);
+    boolean spent = false;
+    for (List<Trial> pass = untried(tried); !pass.isEmpty() && !spent; pass = untried(tried)) {
+      for (Trial trial : pass) {
+        spent = budgetSpent(started);
+        if (spent) {
+          break;
+        }
+        tried.add(trial.id());
+        Lease.Claim claim =
+            Lease.claim(folder, trial.id(), owner, plan.sweep().leaseTimeout(), clock);
+        if (claim.outcome() == Lease.Outcome.CLAIMED) {
+          started++;
+          runClaimed(trial, claim);
+        }
       }
     }
     others.run();
