@@ -37,7 +37,8 @@ public final class SweepLoader {
 
   /** Blocks whose keys are experiment keys chosen by the user, not keys of the reference. */
   private static final Set<String> FREE_BLOCKS =
-      Set.of("sweep.set", "sweep.grid", "sweep.linked", "sweep.random.uniform", "sweep.random.log-uniform");
+      Set.of("sweep.set", "sweep.grid", "sweep.linked", "sweep.random.uniform", "sweep.random.log-uniform",
+          "sweep.seeds");
 
   private static final ConfigRenderOptions CONCISE = ConfigRenderOptions.concise();
 
@@ -183,16 +184,7 @@ public final class SweepLoader {
     RandomAxis random = randomAxis(c, v, used);
 
     List<Long> seeds = new ArrayList<>();
-    try {
-      seeds.addAll(c.getLongList("sweep.seeds"));
-    } catch (ConfigException.WrongType e) {
-      throw new ConfigError(v.where("sweep.seeds") + ": sweep.seeds = " + c.getValue("sweep.seeds").render(CONCISE)
-          + ": expected a non-empty list of distinct integers");
-    }
-    if (seeds.isEmpty() || new HashSet<>(seeds).size() != seeds.size()) {
-      throw new ConfigError(v.where("sweep.seeds") + ": sweep.seeds = " + seeds
-          + ": expected a non-empty list of distinct integers");
-    }
+    int initialSeeds = seeds(c, v, seeds);
 
     Duration leaseTimeout = positiveDuration(c, v, "sweep.lease-timeout");
     Duration heartbeat = positiveDuration(c, v, "sweep.heartbeat");
@@ -212,9 +204,46 @@ public final class SweepLoader {
     }
     String rendered = c.withOnlyPath("sweep").root()
         .render(ConfigRenderOptions.defaults().setOriginComments(false).setComments(false).setJson(false));
-    return new SweepSettings(file, name, experiment, fixed, axes, random, seeds, leaseTimeout, heartbeat,
-        v.positiveInt("sweep.max-attempts"), v.positiveInt("sweep.bootstrap.resamples"),
-        v.anyLong("sweep.bootstrap.seed"), median, rendered.strip() + "\n");
+    return new SweepSettings(file, name, experiment, fixed, axes, random, seeds, initialSeeds, leaseTimeout,
+        heartbeat, v.positiveInt("sweep.max-attempts"), median, rendered.strip() + "\n");
+  }
+
+  /**
+   * Reads {@code sweep.seeds} into {@code seeds}: a list of distinct integers, all run; or adaptive, {@code { initial
+   * = 3, max = 10 }}, seeds 1 to max of which the first initial always run.
+   *
+   * @return how many of the seeds always run
+   */
+  private static int seeds(Config c, Checked v, List<Long> seeds) {
+    String expected = "a non-empty list of distinct integers, or { initial = 3, max = 10 } for adaptive seeds";
+    if (c.getValue("sweep.seeds") instanceof ConfigObject adaptive) {
+      Set<String> unknown = new TreeSet<>(adaptive.keySet());
+      unknown.removeAll(Set.of("initial", "max"));
+      if (!unknown.isEmpty() || !adaptive.containsKey("initial") || !adaptive.containsKey("max")) {
+        throw new ConfigError(v.where("sweep.seeds") + ": sweep.seeds = " + adaptive.render(CONCISE) + ": expected "
+            + expected);
+      }
+      int initial = v.integer("sweep.seeds.initial", 2);
+      int max = v.positiveInt("sweep.seeds.max");
+      if (!v.failed("sweep.seeds.initial") && !v.failed("sweep.seeds.max") && max < initial) {
+        throw new ConfigError(v.where("sweep.seeds.max") + ": sweep.seeds.max = " + max
+            + ": expected at least sweep.seeds.initial (" + initial + ")");
+      }
+      for (long seed = 1; seed <= max; seed++) {
+        seeds.add(seed);
+      }
+      return initial;
+    }
+    try {
+      seeds.addAll(c.getLongList("sweep.seeds"));
+    } catch (ConfigException.WrongType e) {
+      throw new ConfigError(v.where("sweep.seeds") + ": sweep.seeds = " + c.getValue("sweep.seeds").render(CONCISE)
+          + ": expected " + expected);
+    }
+    if (seeds.isEmpty() || new HashSet<>(seeds).size() != seeds.size()) {
+      throw new ConfigError(v.where("sweep.seeds") + ": sweep.seeds = " + seeds + ": expected " + expected);
+    }
+    return seeds.size();
   }
 
   private static Axis linkedAxis(Config c, String axisName, ConfigValue value, Set<String> used) {

@@ -15,12 +15,12 @@ import java.util.Map;
  * @param fixed {@code key=value} overrides every trial gets (the block {@code set} and the command's --set)
  * @param axes grid and linked axes; each point is a map of experiment key to HOCON value text
  * @param random the random axis, or null when there is none
- * @param seeds the values of {@code experiment.seed}
+ * @param seeds the values of {@code experiment.seed}: every one with a list, 1 to max with adaptive seeds
+ * @param initialSeeds how many of the seeds every group runs; the rest are added in rounds while verdicts are
+ *     undecided (all of them with a list of seeds)
  * @param leaseTimeout age of a heartbeat after which a lease is stale
  * @param heartbeat how often a lease holder renews its heartbeat
  * @param maxAttempts starts that may end in a failure or crash before a trial fails for good
- * @param resamples bootstrap resamples of the statistics
- * @param bootstrapSeed seed of the bootstrap's generator
  * @param medianStopping the median stopping rule, or null when it is off
  * @param rendered the resolved {@code sweep} block as HOCON, saved in the sweep folder
  */
@@ -32,11 +32,10 @@ public record SweepSettings(
     List<Axis> axes,
     RandomAxis random,
     List<Long> seeds,
+    int initialSeeds,
     Duration leaseTimeout,
     Duration heartbeat,
     int maxAttempts,
-    int resamples,
-    long bootstrapSeed,
     MedianStopping medianStopping,
     String rendered) {
 

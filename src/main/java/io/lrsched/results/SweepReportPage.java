@@ -180,7 +180,8 @@ public final class SweepReportPage {
 
   /**
    * Row a, column b: how a compares with b on the metric (difference in points, its CI, Holm-adjusted p), and a
-   * class: {@code better}, {@code worse} (Holm-adjusted p below 0.05) or {@code tie}.
+   * class: {@code better}, {@code worse} (Holm-adjusted p below the verdict's level, 0.05 in sweep folders written
+   * before the column {@code level}) or {@code tie}.
    */
   private static List<Map<String, Object>> verdictMatrix(List<String> groups, List<Map<String, String>> statistics,
       String metric) {
@@ -208,7 +209,8 @@ public final class SweepReportPage {
         double lo = (sign > 0 ? parse(s.get("ci_low")) : -parse(s.get("ci_high"))) * 100;
         double hi = (sign > 0 ? parse(s.get("ci_high")) : -parse(s.get("ci_low"))) * 100;
         double pHolm = parse(s.get("p_holm"));
-        String kind = pHolm < 0.05 ? (diff > 0 ? "better" : "worse") : "tie";
+        double level = s.get("level") == null ? 0.05 : parse(s.get("level"));
+        String kind = pHolm < level ? (diff > 0 ? "better" : "worse") : "tie";
         String text = String.format(Locale.ROOT, "%+.1f pts", diff)
             + (Double.isNaN(lo) ? "" : String.format(Locale.ROOT, " [%+.1f, %+.1f]", lo, hi))
             + (Double.isNaN(pHolm) ? "" : String.format(Locale.ROOT, " p=%.3g", pHolm));

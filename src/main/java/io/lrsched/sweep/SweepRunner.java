@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One invocation of a sweep: walks the plan's trials in order, skips finished ones and those another invocation
@@ -127,22 +129,30 @@ public final class SweepRunner {
         + " experiment " + (plan.sweep().experiment() == null ? "reference.conf" : plan.sweep().experiment()) + ")\n"
         + plan.sweep().rendered());
     console.printf("[INFO] sweep %s: %d trials in %s%n", plan.sweep().name(), plan.trials().size(), folder.uri());
-    folder.writeText("trials.csv", report(folder).trialsCsv());
+    folder.writeText("trials.csv", report().trialsCsv());
     start = clock.instant();
     int started = 0;
-    for (Trial trial : plan.trials()) {
-      if (budgetSpent(started)) {
-        break;
-      }
-      Lease.Claim claim =
-          Lease.claim(folder, trial.id(), owner, plan.sweep().leaseTimeout(), clock);
-      if (claim.outcome() == Lease.Outcome.CLAIMED) {
-        started++;
-        runClaimed(trial, claim);
+    // Adaptive seeds want more trials as rounds are decided: a pass tries the trials wanted now, each trial once per
+    // invocation, and the next pass those the finished ones added.
+    Set<String> tried = new HashSet<>();
+    boolean spent = false;
+    for (List<Trial> pass = untried(tried); !pass.isEmpty() && !spent; pass = untried(tried)) {
+      for (Trial trial : pass) {
+        spent = budgetSpent(started);
+        if (spent) {
+          break;
+        }
+        tried.add(trial.id());
+        Lease.Claim claim =
+            Lease.claim(folder, trial.id(), owner, plan.sweep().leaseTimeout(), clock);
+        if (claim.outcome() == Lease.Outcome.CLAIMED) {
+          started++;
+          runClaimed(trial, claim);
+        }
       }
     }
     others.run();
-    SweepReport report = report(folder);
+    SweepReport report = report();
     folder.writeText("trials.csv", report.trialsCsv());
     folder.writeText("leaderboard.csv", report.leaderboardCsv());
     folder.writeText("statistics.csv", report.statisticsCsv());
@@ -151,11 +161,21 @@ public final class SweepRunner {
     return outcome(report.states());
   }
 
-  private SweepReport report(SweepFolder folder) {
+  private SweepReport report() {
+    Map<String, TrialState> states = states();
+    return new SweepReport(plan.trials(), states, TestAccuracies.read(states), SeedRounds.of(plan));
+  }
+
+  private Map<String, TrialState> states() {
     Map<String, TrialState> states = new LinkedHashMap<>();
     plan.trials().forEach(t -> states.put(t.id(), folder.readState(t.id())));
-    return new SweepReport(plan.trials(), states, TestAccuracies.read(states), plan.sweep().resamples(),
-        plan.sweep().bootstrapSeed());
+    return states;
+  }
+
+  /** The trials wanted now (all of a plain sweep; those decided so far with adaptive seeds) not yet tried. */
+  private List<Trial> untried(Set<String> tried) {
+    return SeedRounds.of(plan).wanted(plan.trials(), states()).stream()
+        .filter(t -> !tried.contains(t.id())).toList();
   }
 
   private boolean budgetSpent(int started) {
@@ -281,7 +301,8 @@ public final class SweepRunner {
 
   private Outcome outcome(Map<String, TrialState> states) {
     long remaining = 0;
-    for (Trial trial : plan.trials()) {
+    List<Trial> wanted = SeedRounds.of(plan).wanted(plan.trials(), states);
+    for (Trial trial : wanted) {
       TrialState s = states.get(trial.id());
       if (s.state().equals(TrialState.FAILED)) {
         String values = trial.describe().isEmpty() ? "" : " (" + trial.describe() + ")";
@@ -295,8 +316,8 @@ public final class SweepRunner {
       return Outcome.FAILED;
     }
     if (remaining > 0) {
-      console.printf("[INFO] %d of %d trials not done yet (run the sweep again to continue)%n", remaining,
-          plan.trials().size());
+      console.printf("[INFO] %d of %d trials wanted so far not done yet (run the sweep again to continue)%n",
+          remaining, wanted.size());
       return Outcome.WORK_REMAINS;
     }
     return Outcome.COMPLETE;

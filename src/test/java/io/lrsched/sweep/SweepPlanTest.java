@@ -176,6 +176,30 @@ class SweepPlanTest {
   }
 
   @Test
+  void shouldPlanAdaptiveSeedsAsSeedsOneToMaxWithTheIdsOfAList() throws IOException {
+    SweepPlan adaptive = plan("adaptive.conf", """
+        sweep { experiment = base.conf, grid { "schedule.type" = [none, step] }, seeds { initial = 3, max = 5 } }
+        """);
+    assertEquals(10, adaptive.trials().size(), "every seed a group may get is planned");
+    assertEquals(3, adaptive.sweep().initialSeeds());
+    SweepPlan listed = plan("adaptive.conf", """
+        sweep { experiment = base.conf, grid { "schedule.type" = [none, step] }, seeds = [1, 2, 3, 4, 5] }
+        """);
+    assertEquals(ids(listed), ids(adaptive), "the same trials, the same ids");
+    assertEquals(5, listed.sweep().initialSeeds(), "a list runs every seed");
+  }
+
+  @Test
+  void shouldRejectAdaptiveSeedsThatCannotWork() {
+    assertTrue(assertThrows(ConfigError.class, () -> plan("a.conf", "sweep { seeds { initial = 1, max = 5 } }"))
+        .getMessage().contains("sweep.seeds.initial = 1: expected an integer >= 2"));
+    assertTrue(assertThrows(ConfigError.class, () -> plan("b.conf", "sweep { seeds { initial = 4, max = 3 } }"))
+        .getMessage().contains("sweep.seeds.max = 3: expected at least sweep.seeds.initial (4)"));
+    assertTrue(assertThrows(ConfigError.class, () -> plan("c.conf", "sweep { seeds { initial = 3, most = 9 } }"))
+        .getMessage().contains("sweep.seeds = {\"initial\":3,\"most\":9}: expected a non-empty list"));
+  }
+
+  @Test
   void shouldRejectMistakesInTheSweepBlock() {
     assertTrue(assertThrows(ConfigError.class, () -> plan("u.conf", "sweep { grids { a = [1] } }"))
         .getMessage().contains("unknown key 'sweep.grids'"));
