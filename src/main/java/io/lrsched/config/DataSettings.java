@@ -5,8 +5,8 @@ import java.io.Serializable;
 /**
  * Where the images come from and how much of them to use.
  *
- * @param source synthetic, cifar-binary or image-folder
- * @param path folder or archive URI; empty for synthetic
+ * @param source synthetic, cifar-binary, image-folder or table
+ * @param path folder or archive URI, or the table's path or catalog name; empty for synthetic
  * @param trainSubset size of the seeded training subset, 0 for all
  * @param testSubset size of the seeded test subset, 0 for all
  * @param partitions partitions of the cached image RDDs, 0 for Spark's default parallelism
@@ -19,6 +19,7 @@ import java.io.Serializable;
  * @param normalize unit or standardize
  * @param augment random crop and flip of training images per epoch
  * @param augmentPadding zero padding (largest shift) of the random crop, in pixels
+ * @param table how a Spark SQL table holds the images (table only)
  */
 public record DataSettings(
     String source,
@@ -34,5 +35,6 @@ public record DataSettings(
     boolean skipBadImages,
     String normalize,
     boolean augment,
-    int augmentPadding)
+    int augmentPadding,
+    TableSettings table)
     implements Serializable {}

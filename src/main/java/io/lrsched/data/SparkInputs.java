@@ -50,11 +50,7 @@ final class SparkInputs {
    */
   static Dataset<Row> smallFiles(
       JavaSparkContext sc, String glob, int partitions, boolean withContent, String what) {
-    SparkSession session = SparkSession.builder().getOrCreate();
-    if (session.sparkContext() != sc.sc()) {
-      throw new IllegalStateException("the active SparkSession runs on another SparkContext than the one given");
-    }
-    SparkSession child = session.newSession();
+    SparkSession child = session(sc).newSession();
     child.conf().set("spark.sql.files.openCostInBytes", SMALL_FILE_OPEN_COST);
     child.conf().set("spark.sql.files.minPartitionNum", String.valueOf(Math.max(1, partitions)));
     // Listing a few class folders on the driver beats a distributed listing job of one task per folder.
@@ -66,6 +62,15 @@ final class SparkInputs {
       // AnalysisException ("Path does not exist") is thrown undeclared through Scala.
       throw new IllegalArgumentException(what + ": cannot read " + glob + " (" + firstLine(e) + ")", e);
     }
+  }
+
+  /** The SparkSession on the given context (created on first use). */
+  static SparkSession session(JavaSparkContext sc) {
+    SparkSession session = SparkSession.builder().getOrCreate();
+    if (session.sparkContext() != sc.sc()) {
+      throw new IllegalStateException("the active SparkSession runs on another SparkContext than the one given");
+    }
+    return session;
   }
 
   /** Bytes one file open is worth when packing read tasks: about a small image's size, not Spark's 4 MB. */
@@ -118,7 +123,7 @@ final class SparkInputs {
     return folder.endsWith("/") ? folder + name : folder + "/" + name;
   }
 
-  private static String firstLine(Throwable e) {
+  static String firstLine(Throwable e) {
     String m = String.valueOf(e.getMessage());
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);
