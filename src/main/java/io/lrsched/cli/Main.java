@@ -16,7 +16,7 @@ import picocli.CommandLine.ParseResult;
     description = "Learning-rate schedule experiments for deep networks on Apache Spark.",
     subcommands = {TrainCommand.class, ConfigCommand.class, PlotScheduleCommand.class, LrFindCommand.class,
         BenchCommand.class, EvaluateCommand.class, SweepCommand.class, SweepStatusCommand.class,
-        RunsCommand.class, CompareCommand.class, SweepReportCommand.class,
+        RunsCommand.class, CompareCommand.class, SweepReportCommand.class, PredictCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
 

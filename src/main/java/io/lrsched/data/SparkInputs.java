@@ -50,13 +50,20 @@ final class SparkInputs {
    */
   static Dataset<Row> smallFiles(
       JavaSparkContext sc, String glob, int partitions, boolean withContent, String what) {
+    return smallFiles(sc, glob, partitions, withContent, false, what);
+  }
+
+  /** As {@link #smallFiles(JavaSparkContext, String, int, boolean, String)}, optionally in every sub-folder. */
+  static Dataset<Row> smallFiles(
+      JavaSparkContext sc, String glob, int partitions, boolean withContent, boolean recursive, String what) {
     SparkSession child = session(sc).newSession();
     child.conf().set("spark.sql.files.openCostInBytes", SMALL_FILE_OPEN_COST);
     child.conf().set("spark.sql.files.minPartitionNum", String.valueOf(Math.max(1, partitions)));
     // Listing a few class folders on the driver beats a distributed listing job of one task per folder.
     child.conf().set("spark.sql.sources.parallelPartitionDiscovery.threshold", "1024");
     try {
-      Dataset<Row> files = child.read().format("binaryFile").load(glob);
+      Dataset<Row> files =
+          child.read().format("binaryFile").option("recursiveFileLookup", String.valueOf(recursive)).load(glob);
       return withContent ? files.select("path", "content") : files.select("path");
     } catch (Exception e) {
       // AnalysisException ("Path does not exist") is thrown undeclared through Scala.

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeSet;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -21,6 +22,7 @@ import org.apache.spark.sql.types.LongType;
 import org.apache.spark.sql.types.ShortType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
+import scala.Tuple2;
 
 /**
  * Images in a Spark SQL table ({@code data.source = table}): a path in any format Spark reads (Parquet, ORC, JSON,
@@ -180,15 +182,37 @@ public final class TableSource implements ImageSource {
     return table.classes();
   }
 
-  /** The rows of a split, with their image column checked. */
-  private Dataset<Row> splitRows(JavaSparkContext sc, Split split) {
-    Dataset<Row> all = readTable(SparkInputs.session(sc), table.format(), table.tableOf(split));
-    DataType image = columnType(all, table.imageColumn(), split, "image-column");
+  /**
+   * Every row of the table at {@code data.path}, unlabelled (for prediction): its key and its decoded image, or the
+   * problem naming the table and the key. Decoded on the executors after a shuffle, as the splits are.
+   */
+  JavaPairRDD<String, Decoded> readUnlabelled(JavaSparkContext sc) {
+    Dataset<Row> all = imageRows(sc, table.path());
+    String where = "table " + table.path();
+    ImageFit target = fit;
+    return all.select(col(table.keyColumn()), col(table.imageColumn()))
+        .javaRDD()
+        .mapToPair(row -> new Tuple2<>(String.valueOf(row.get(0)),
+            TableImage.of(where + ", row " + row.get(0), 0, row.get(1), null)))
+        .repartition(SparkInputs.partitions(sc, partitions))
+        .mapValues(image -> image.decode(target));
+  }
+
+  /** A table's rows, with their image and key columns checked. */
+  private Dataset<Row> imageRows(JavaSparkContext sc, String tableName) {
+    Dataset<Row> all = readTable(SparkInputs.session(sc), table.format(), tableName);
+    DataType image = columnType(all, table.imageColumn(), tableName, "image-column");
     if (!(image instanceof BinaryType || isImageStruct(image))) {
-      throw wrongType(split, table.imageColumn(), image,
+      throw wrongType(tableName, table.imageColumn(), image,
           "binary (encoded PNG/JPEG, as binaryFile's content) or Spark's image struct");
     }
-    columnType(all, table.keyColumn(), split, "key-column");
+    columnType(all, table.keyColumn(), tableName, "key-column");
+    return all;
+  }
+
+  /** The rows of a split, with their image column checked. */
+  private Dataset<Row> splitRows(JavaSparkContext sc, Split split) {
+    Dataset<Row> all = imageRows(sc, table.tableOf(split));
     if (table.twoTables()) {
       return all;
     }
@@ -218,6 +242,10 @@ public final class TableSource implements ImageSource {
 
   /** The type of a column (a dotted name reaches into a struct), or an error naming the table and the column. */
   private DataType columnType(Dataset<Row> rows, String column, Split split, String key) {
+    return columnType(rows, column, table.tableOf(split), key);
+  }
+
+  private static DataType columnType(Dataset<Row> rows, String column, String tableName, String key) {
     try {
       return rows.select(col(column)).schema().fields()[0].dataType();
     } catch (Exception e) {
@@ -225,14 +253,18 @@ public final class TableSource implements ImageSource {
       for (String c : rows.columns()) {
         columns.add(c);
       }
-      throw new BadInputException("table " + table.tableOf(split) + ": no column '" + column + "' (it has "
+      throw new BadInputException("table " + tableName + ": no column '" + column + "' (it has "
           + columns + "; set data.table." + key + ")", e);
     }
   }
 
   private BadInputException wrongType(Split split, String column, DataType type, String expected) {
-    return new BadInputException("table " + table.tableOf(split) + ": column '" + column + "' is "
-        + type.simpleString() + ", expected " + expected);
+    return wrongType(table.tableOf(split), column, type, expected);
+  }
+
+  private static BadInputException wrongType(String tableName, String column, DataType type, String expected) {
+    return new BadInputException("table " + tableName + ": column '" + column + "' is " + type.simpleString()
+        + ", expected " + expected);
   }
 
   private static boolean isInteger(DataType type) {

@@ -75,15 +75,14 @@ public record TrainingData(
     ImageFit fit = new ImageFit(imageSize, ImageFit.Resize.of(settings.resize()));
     return ImageSources.create(settings.source(), settings.path(), partitions, seed,
         settings.syntheticTrainSize(), settings.syntheticTestSize(), settings.syntheticClasses(), fit,
-        settings.skipBadImages(), tableSpec(settings));
+        settings.skipBadImages(),
+        settings.source().equals(ImageSources.TABLE) ? tableSpec(settings, settings.path()) : null);
   }
 
-  private static TableSpec tableSpec(DataSettings settings) {
-    if (!settings.source().equals(ImageSources.TABLE)) {
-      return null;
-    }
+  /** The {@code data.table} settings for the table at {@code path}. */
+  static TableSpec tableSpec(DataSettings settings, String path) {
     TableSettings t = settings.table();
-    return new TableSpec(t.format(), settings.path(), t.testPath(), t.imageColumn(), t.labelColumn(), t.keyColumn(),
+    return new TableSpec(t.format(), path, t.testPath(), t.imageColumn(), t.labelColumn(), t.keyColumn(),
         t.splitColumn(), t.classes());
   }
 
