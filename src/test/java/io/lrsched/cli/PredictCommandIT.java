@@ -48,9 +48,10 @@ class PredictCommandIT {
     Path table = tmp.resolve("cifar.parquet");
     SparkSession spark = SparkSession.builder().appName("PredictCommandIT")
         .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.sql.warehouse.dir", tmp.resolve("warehouse").toUri().toString()).getOrCreate();
     try {
-      CifarSubset.writeBinaryFileTable(spark, folder, table);
+      CifarSubset.writeBinaryFileTable(spark, folder, table, "cifar");
     } finally {
       spark.stop();
     }

@@ -1,7 +1,5 @@
 package io.lrsched.data;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.regexp_extract;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -72,14 +70,15 @@ public final class CifarSubset {
   }
 
   /**
-   * Writes the image folder as one Parquet table the way the README shows: {@code binaryFile}'s path and content,
-   * the class folder as a string label, the split folder as the split column.
+   * Writes the image folder as one Parquet table at {@code location}, named {@code name} in the session's catalog,
+   * with the README's Spark SQL: {@code binaryFile}'s path and content, the class folder as a string label, the
+   * split folder as the split column.
    */
-  public static void writeBinaryFileTable(SparkSession spark, Path folder, Path table) {
-    spark.read().format("binaryFile").load(folder + "/{train,test}/*")
-        .select(col("path"), col("content"),
-            regexp_extract(col("path"), "/([^/]+)/[^/]+$", 1).as("label"),
-            regexp_extract(col("path"), "/(train|test)/[^/]+/[^/]+$", 1).as("split"))
-        .write().parquet(table.toString());
+  public static void writeBinaryFileTable(SparkSession spark, Path folder, Path location, String name) {
+    spark.sql("CREATE TABLE " + name + " USING parquet LOCATION '" + location.toUri() + "' AS\n"
+        + "SELECT path, content,\n"
+        + "       regexp_extract(path, '/([^/]+)/[^/]+$', 1)            AS label,   -- the class folder\n"
+        + "       regexp_extract(path, '/(train|test)/[^/]+/[^/]+$', 1) AS split\n"
+        + "FROM binaryFile.`" + folder.toAbsolutePath() + "/{train,test}/*`");
   }
 }

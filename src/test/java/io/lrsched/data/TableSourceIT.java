@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A seeded subset of the real CIFAR-10 written to Parquet by Spark, once as {@code binaryFile} bytes with class-name
- * labels and a split column, once as Spark's image struct with integer labels in two tables: both give the image
- * folder source's classes and records, and the same seeded subset.
+ * labels and a split column (a catalog table, made with the README's SQL), once as Spark's image struct with integer
+ * labels in two tables (by path): both give the image folder source's classes and records, and the same seeded
+ * subset.
  */
 class TableSourceIT extends SparkITBase {
   private static final long SEED = 21;
@@ -42,8 +43,9 @@ class TableSourceIT extends SparkITBase {
     Path archive = CifarSubset.archiveOrSkip("TableSourceIT");
     folder = tmp.resolve("cifar");
     CifarSubset.extract(archive, folder, 20, 6, SEED);
-    spark = SparkSession.builder().sparkContext(sc.sc()).getOrCreate();
-    CifarSubset.writeBinaryFileTable(spark, folder, tmp.resolve("bytes.parquet"));
+    spark = SparkSession.builder().sparkContext(sc.sc())
+        .config("spark.sql.warehouse.dir", tmp.resolve("warehouse").toUri().toString()).getOrCreate();
+    CifarSubset.writeBinaryFileTable(spark, folder, tmp.resolve("bytes.parquet"), "cifar_bytes");
     for (Split split : Split.values()) {
       writeImageStructTable(split, tmp.resolve("struct-" + split.folderName() + ".parquet"));
     }
@@ -88,7 +90,7 @@ class TableSourceIT extends SparkITBase {
   @Test
   void shouldGiveTheImageFolderRecordsFromBinaryFileBytesAndFromImageStructs() {
     ImageSource images = new ImageFolderSource(folder.toString(), 2);
-    TableSource bytes = new TableSource(new TableSpec("parquet", tmp.resolve("bytes.parquet").toString(), "",
+    TableSource bytes = new TableSource(new TableSpec(TableSpec.CATALOG, "cifar_bytes", "",
         "content", "label", "path", "split", List.of()), 2, ImageFit.cifar());
     TableSource structs = new TableSource(new TableSpec("parquet",
         tmp.resolve("struct-train.parquet").toString(), tmp.resolve("struct-test.parquet").toString(),
