@@ -58,12 +58,7 @@ public final class TableSource implements ImageSource {
 
   @Override
   public JavaRDD<LabeledImage> load(JavaSparkContext sc, Split split) {
-    return read(sc, split).map(d -> {
-      if (d.isBad()) {
-        throw new BadInputException(d.problem());
-      }
-      return d.image();
-    });
+    return read(sc, split).map(Decoded::imageOrThrow);
   }
 
   @Override
