@@ -17,6 +17,7 @@ import picocli.CommandLine.ParseResult;
     subcommands = {TrainCommand.class, ConfigCommand.class, PlotScheduleCommand.class, LrFindCommand.class,
         BenchCommand.class, EvaluateCommand.class, SweepCommand.class, SweepStatusCommand.class,
         RunsCommand.class, CompareCommand.class, SweepReportCommand.class, DataCommand.class,
+        PredictCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -236,6 +236,21 @@ final class Checked {
     }
   }
 
+  /** A list of non-blank strings without repeats, possibly empty. */
+  List<String> distinctStringList(String key) {
+    String expected = "a list of distinct non-empty strings";
+    try {
+      List<String> values = config.getStringList(key);
+      if (values.stream().anyMatch(String::isBlank) || Set.copyOf(values).size() != values.size()) {
+        wrong(key, expected);
+      }
+      return values;
+    } catch (ConfigException.WrongType e) {
+      wrong(key, expected);
+      return List.of();
+    }
+  }
+
   List<Integer> positiveIntList(String key) {
     return intList(key, 1);
   }

@@ -5,8 +5,8 @@ import java.io.Serializable;
 /**
  * Where the images come from and how much of them to use.
  *
- * @param source synthetic, cifar-binary or image-folder
- * @param path folder or archive URI; empty for synthetic
+ * @param source synthetic, cifar-binary, image-folder or table
+ * @param path folder or archive URI, or the table's path or catalog name; empty for synthetic
  * @param trainSubset size of the seeded training subset, 0 for all
  * @param testSubset size of the seeded test subset, 0 for all
  * @param partitions partitions of the cached image RDDs, 0 for Spark's default parallelism
@@ -21,6 +21,7 @@ import java.io.Serializable;
  * @param augmentPadding zero padding (largest shift) of the random crop, in pixels
  * @param validationSplit fraction of every class's training images held out for validation and never trained on; 0
  *     = validate on the test split (the tutorial)
+ * @param table how a Spark SQL table holds the images (table only)
  */
 public record DataSettings(
     String source,
@@ -37,7 +38,8 @@ public record DataSettings(
     String normalize,
     boolean augment,
     int augmentPadding,
-    double validationSplit)
+    double validationSplit,
+    TableSettings table)
     implements Serializable {
 
   /** Whether validation uses images held out of the training split rather than the test split. */

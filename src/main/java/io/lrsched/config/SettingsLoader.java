@@ -33,7 +33,7 @@ public final class SettingsLoader {
 
   private static final String NOT_A_BLOCK = ": expected a block of settings { ... }";
 
-  private static final Set<String> DATA_SOURCES = Set.of("synthetic", "cifar-binary", "image-folder");
+  private static final Set<String> DATA_SOURCES = Set.of("synthetic", "cifar-binary", "image-folder", "table");
 
   private static final Set<String> RESIZE_MODES = Set.of("reject", "stretch", "center-crop", "pad");
 
@@ -217,9 +217,20 @@ public final class SettingsLoader {
     String dataSource = v.oneOf("data.source", DATA_SOURCES);
     String path = v.string("data.path");
     if (needsData && !dataSource.equals("synthetic") && path.isBlank() && !v.failed("data.path")) {
-      v.wrong("data.path", "the folder or .tar.gz of the data set, as data.source = " + dataSource
-          + " needs one (conf/cifar10.conf reads LRSCHED_CIFAR10)");
+      v.wrong("data.path", dataSource.equals("table")
+          ? "the table's path, or its name with data.table.format = catalog, as data.source = table needs one"
+          : "the folder or .tar.gz of the data set, as data.source = " + dataSource
+              + " needs one (conf/cifar10.conf reads LRSCHED_CIFAR10)");
     }
+    TableSettings table =
+        new TableSettings(
+            v.nonEmptyString("data.table.format"),
+            v.string("data.table.test-path"),
+            v.nonEmptyString("data.table.image-column"),
+            v.nonEmptyString("data.table.label-column"),
+            v.nonEmptyString("data.table.key-column"),
+            v.nonEmptyString("data.table.split-column"),
+            v.distinctStringList("data.table.classes"));
     DataSettings data =
         new DataSettings(
             dataSource,
@@ -237,7 +248,8 @@ public final class SettingsLoader {
             v.bool("data.augment"),
             v.nonNegativeInt("data.augment-padding"),
             v.real("data.validation-split", d -> d >= 0 && d < 1, "a fraction in [0, 1): 0 validates on the test"
-                + " split, e.g. 0.1 holds out 10% of every class's training images"));
+                + " split, e.g. 0.1 holds out 10% of every class's training images"),
+            table);
     if (!v.failed("data.synthetic.classes") && (data.syntheticClasses() < 2 || data.syntheticClasses() > 256)) {
       v.wrong("data.synthetic.classes", "2 to 256");
     }

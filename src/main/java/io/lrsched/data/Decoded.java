@@ -39,6 +39,18 @@ public final class Decoded implements Serializable {
     return image;
   }
 
+  /**
+   * The image, for a caller that fails on the first bad file.
+   *
+   * @throws BadInputException with the problem, for a bad file
+   */
+  public LabeledImage imageOrThrow() {
+    if (image == null) {
+      throw new BadInputException(problem);
+    }
+    return image;
+  }
+
   /** The problem; null for a good image. */
   public String problem() {
     return problem;

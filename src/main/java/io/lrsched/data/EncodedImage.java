@@ -22,6 +22,11 @@ final class EncodedImage implements Serializable {
     this.bytes = bytes;
   }
 
+  /** The file's name: its path, or {@code archive!entry}. */
+  String name() {
+    return name;
+  }
+
   /** Decodes and fits the image; a file that cannot be used becomes a {@link Decoded#bad} naming it. */
   Decoded decode(ImageFit fit) {
     try {

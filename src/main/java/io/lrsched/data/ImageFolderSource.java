@@ -74,12 +74,7 @@ public final class ImageFolderSource implements ImageSource {
 
   @Override
   public JavaRDD<LabeledImage> load(JavaSparkContext sc, Split split) {
-    return read(sc, split).map(d -> {
-      if (d.isBad()) {
-        throw new BadInputException(d.problem());
-      }
-      return d.image();
-    });
+    return read(sc, split).map(Decoded::imageOrThrow);
   }
 
   @Override
@@ -123,22 +118,16 @@ public final class ImageFolderSource implements ImageSource {
 
   private static Iterator<EncodedImage> archiveImages(
       PortableDataStream file, String archive, Split split, Map<String, Integer> labels) {
-    InputStream raw = file.open();
-    SparkInputs.closeOnTaskEnd(raw);
-    TarArchiveInputStream tar = TarGzStream.open(raw, archive);
-    SparkInputs.closeOnTaskEnd(tar);
-    return TarGzStream.flatMap(
-        tar,
+    return TarGzStream.imagesInTask(
+        file,
         archive,
         name -> ImageFolderLayout.parse(name, ARCHIVE_LEADING_SEGMENTS)
             .filter(e -> e.split() == split && isLabelledImage(e, labels))
             .isPresent(),
-        (name, in) -> {
+        (name, bytes) -> {
           String className = ImageFolderLayout.parse(name, ARCHIVE_LEADING_SEGMENTS).orElseThrow().className();
-          return List.of(new EncodedImage(archive + "!" + name, labels.get(className), TarGzStream.readAll(in, name)))
-              .iterator();
-        },
-        () -> SparkInputs.close(tar));
+          return new EncodedImage(archive + "!" + name, labels.get(className), bytes);
+        });
   }
 
   @Override

@@ -50,22 +50,34 @@ final class SparkInputs {
    */
   static Dataset<Row> smallFiles(
       JavaSparkContext sc, String glob, int partitions, boolean withContent, String what) {
-    SparkSession session = SparkSession.builder().getOrCreate();
-    if (session.sparkContext() != sc.sc()) {
-      throw new IllegalStateException("the active SparkSession runs on another SparkContext than the one given");
-    }
-    SparkSession child = session.newSession();
+    return smallFiles(sc, glob, partitions, withContent, false, what);
+  }
+
+  /** As {@link #smallFiles(JavaSparkContext, String, int, boolean, String)}, optionally in every sub-folder. */
+  static Dataset<Row> smallFiles(
+      JavaSparkContext sc, String glob, int partitions, boolean withContent, boolean recursive, String what) {
+    SparkSession child = session(sc).newSession();
     child.conf().set("spark.sql.files.openCostInBytes", SMALL_FILE_OPEN_COST);
     child.conf().set("spark.sql.files.minPartitionNum", String.valueOf(Math.max(1, partitions)));
     // Listing a few class folders on the driver beats a distributed listing job of one task per folder.
     child.conf().set("spark.sql.sources.parallelPartitionDiscovery.threshold", "1024");
     try {
-      Dataset<Row> files = child.read().format("binaryFile").load(glob);
+      Dataset<Row> files =
+          child.read().format("binaryFile").option("recursiveFileLookup", String.valueOf(recursive)).load(glob);
       return withContent ? files.select("path", "content") : files.select("path");
     } catch (Exception e) {
       // AnalysisException ("Path does not exist") is thrown undeclared through Scala.
       throw new IllegalArgumentException(what + ": cannot read " + glob + " (" + firstLine(e) + ")", e);
     }
+  }
+
+  /** The SparkSession on the given context (created on first use). */
+  static SparkSession session(JavaSparkContext sc) {
+    SparkSession session = SparkSession.builder().getOrCreate();
+    if (session.sparkContext() != sc.sc()) {
+      throw new IllegalStateException("the active SparkSession runs on another SparkContext than the one given");
+    }
+    return session;
   }
 
   /** Bytes one file open is worth when packing read tasks: about a small image's size, not Spark's 4 MB. */
@@ -118,7 +130,7 @@ final class SparkInputs {
     return folder.endsWith("/") ? folder + name : folder + "/" + name;
   }
 
-  private static String firstLine(Throwable e) {
+  static String firstLine(Throwable e) {
     String m = String.valueOf(e.getMessage());
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);

@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.spark.input.PortableDataStream;
 
 /**
  * Streams the regular-file entries of a {@code .tar.gz} one after the other, without extracting anything to disk:
@@ -37,6 +38,26 @@ final class TarGzStream {
     } catch (IOException e) {
       throw new BadInputException(archiveName + ": not a gzip stream (" + e.getMessage() + ")", e);
     }
+  }
+
+  /**
+   * The selected entries of an archive that a Spark task reads, each read whole and made into one record; the
+   * streams are closed when the archive is exhausted or the task ends.
+   *
+   * @param file the archive as {@code binaryFiles} gives it
+   * @param archiveName for messages
+   * @param select which entry names to read
+   * @param record turns (entry name, entry bytes) into a record
+   */
+  static <T> Iterator<T> imagesInTask(
+      PortableDataStream file, String archiveName, Predicate<String> select, BiFunction<String, byte[], T> record) {
+    InputStream raw = file.open();
+    SparkInputs.closeOnTaskEnd(raw);
+    TarArchiveInputStream tar = open(raw, archiveName);
+    SparkInputs.closeOnTaskEnd(tar);
+    return flatMap(tar, archiveName, select,
+        (name, in) -> List.of(record.apply(name, readAll(in, name))).iterator(),
+        () -> SparkInputs.close(tar));
   }
 
   /**

@@ -205,7 +205,8 @@ public final class ClassificationReport {
         .append(row.support()).append('\n');
   }
 
-  private static String csvField(String text) {
+  /** A CSV field, quoted as RFC 4180 when it holds a comma, a quote or a line break. */
+  static String csvField(String text) {
     boolean quote = text.contains(",") || text.contains("\"") || text.contains("\n");
     return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
   }

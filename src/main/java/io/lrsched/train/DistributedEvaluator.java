@@ -67,9 +67,7 @@ public final class DistributedEvaluator {
     if (!it.hasNext()) {
       return result;
     }
-    ComputationGraph net =
-        new ComputationGraph(ComputationGraphConfiguration.fromJson(snapshot.configurationJson()));
-    net.init(snapshot.parameters().dup(), false);
+    ComputationGraph net = snapshot.network();
     while (it.hasNext()) {
       DataSet batch = it.next();
       INDArray probabilities = net.outputSingle(false, batch.getFeatures());
@@ -92,5 +90,13 @@ public final class DistributedEvaluator {
   }
 
   /** The network as shipped to executors: its configuration and a copy of its parameters. */
-  record Snapshot(String configurationJson, INDArray parameters) implements Serializable {}
+  record Snapshot(String configurationJson, INDArray parameters) implements Serializable {
+
+    /** The network as it was on the driver, built where this is called (an executor). */
+    ComputationGraph network() {
+      ComputationGraph net = new ComputationGraph(ComputationGraphConfiguration.fromJson(configurationJson));
+      net.init(parameters.dup(), false);
+      return net;
+    }
+  }
 }

@@ -95,23 +95,15 @@ public final class ModelEvaluation {
       RunFolder modelFolder = folderOf(modelUri, sc.hadoopConfiguration());
       SparkJobLabels jobs = new SparkJobLabels(sc, "evaluate", modelName);
       jobs.label("loading the test split");
-      ModelFile.Loaded model;
-      try {
-        model = ModelFile.fromZip(modelFolder.readBytes(modelName), modelFolder.fileUri(modelName));
-      } catch (StorageException | IllegalArgumentException e) {
-        throw new RunFailure(e.getMessage(), e);
-      }
+      ModelFile.Loaded model = readModel(modelUri, sc.hadoopConfiguration());
       ModelMetadata metadata = model.metadata();
       info("model " + modelFolder.fileUri(modelName) + ": " + model.network().numParams() + " parameters, "
           + metadata);
       TrainingData.TestSplit test;
       try {
         // The model's own input size and normalisation, whatever the experiment file says.
-        Normalization normalization = metadata.standardised()
-            ? Normalization.standardize(metadata.mean(), metadata.std())
-            : Normalization.unit();
         test = TrainingData.loadTest(sc, settings.data(), settings.seed(), metadata.channelsLast(),
-            metadata.height(), normalization);
+            metadata.height(), normalization(metadata));
       } catch (IllegalArgumentException e) {
         throw new RunFailure("data.source = " + settings.data().source() + ", data.path = "
             + settings.data().path() + ": " + e.getMessage(), e);
@@ -136,6 +128,28 @@ public final class ModelEvaluation {
       info("evaluation folder: " + folder);
       return new Summary(folder, modelFolder.fileUri(modelName), result.accuracy(), loss, report.toText());
     }
+  }
+
+  /**
+   * The model a file URI names.
+   *
+   * @throws RunFailure if it cannot be read or is not an lrsched model
+   */
+  static ModelFile.Loaded readModel(String modelUri, Configuration hadoopConf) {
+    String modelName = modelUri.substring(modelUri.lastIndexOf('/') + 1);
+    RunFolder folder = folderOf(modelUri, hadoopConf);
+    try {
+      return ModelFile.fromZip(folder.readBytes(modelName), folder.fileUri(modelName));
+    } catch (StorageException | IllegalArgumentException e) {
+      throw new RunFailure(e.getMessage(), e);
+    }
+  }
+
+  /** The pixel normalisation a model was trained with, from its metadata. */
+  static Normalization normalization(ModelMetadata metadata) {
+    return metadata.standardised()
+        ? Normalization.standardize(metadata.mean(), metadata.std())
+        : Normalization.unit();
   }
 
   private static String write(ExperimentSettings settings, Configuration hadoopConf, String model,

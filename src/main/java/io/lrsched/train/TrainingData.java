@@ -1,6 +1,7 @@
 package io.lrsched.train;
 
 import io.lrsched.config.DataSettings;
+import io.lrsched.config.TableSettings;
 import io.lrsched.data.Augmentation;
 import io.lrsched.data.BadInputException;
 import io.lrsched.data.Decoded;
@@ -13,6 +14,7 @@ import io.lrsched.data.ModelInput;
 import io.lrsched.data.Normalization;
 import io.lrsched.data.Split;
 import io.lrsched.data.Subsets;
+import io.lrsched.data.TableSpec;
 import io.lrsched.data.ValidationSplit;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -82,7 +84,15 @@ public record TrainingData(
     ImageFit fit = new ImageFit(imageSize, ImageFit.Resize.of(settings.resize()));
     return ImageSources.create(settings.source(), settings.path(), partitions, seed,
         settings.syntheticTrainSize(), settings.syntheticTestSize(), settings.syntheticClasses(), fit,
-        settings.skipBadImages());
+        settings.skipBadImages(),
+        settings.source().equals(ImageSources.TABLE) ? tableSpec(settings, settings.path()) : null);
+  }
+
+  /** The {@code data.table} settings for the table at {@code path}. */
+  static TableSpec tableSpec(DataSettings settings, String path) {
+    TableSettings t = settings.table();
+    return new TableSpec(t.format(), path, t.testPath(), t.imageColumn(), t.labelColumn(), t.keyColumn(),
+        t.splitColumn(), t.classes());
   }
 
   static TrainingData load(JavaSparkContext sc, DataSettings settings, long seed, boolean channelsLast) {

@@ -145,6 +145,23 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void shouldReadTheTableOptionsAndRejectBadOnes() throws IOException {
+    ExperimentSettings s = load(file("data { source = table, path = images, table { format = catalog,"
+        + " test-path = images_test, image-column = image, label-column = class, key-column = image.origin,"
+        + " classes = [cat, dog] } }"));
+    assertEquals("table", s.data().source());
+    assertEquals(new TableSettings("catalog", "images_test", "image", "class", "image.origin", "split",
+        List.of("cat", "dog")), s.data().table());
+    ConfigError path = error("data.source = table");
+    assertTrue(path.getMessage().contains("data.path") && path.getMessage().contains("data.table.format = catalog"),
+        path.getMessage());
+    ConfigError repeated = error("data.table.classes = [cat, cat]");
+    assertTrue(repeated.getMessage().contains("data.table.classes") && repeated.getMessage().contains("distinct"),
+        repeated.getMessage());
+    assertTrue(error("data.table.image-column = \"\"").getMessage().contains("data.table.image-column"));
+  }
+
+  @Test
   void shouldRejectAMissingExperimentFile() {
     ConfigError e = assertThrows(ConfigError.class, () -> load(dir.resolve("nope.conf")));
     assertTrue(e.getMessage().contains("nope.conf"), e.getMessage());

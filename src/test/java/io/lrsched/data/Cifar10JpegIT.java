@@ -2,15 +2,12 @@ package io.lrsched.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Collections;
 import org.apache.spark.api.java.JavaRDD;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,15 +28,7 @@ class Cifar10JpegIT extends SparkITBase {
 
   @Test
   void shouldLoadAllSixtyThousandImagesInTheOfficialClassOrder() {
-    Path archive = locate().toAbsolutePath().normalize();
-    String missing =
-        "real CIFAR-10 not found at " + archive + " (set -D" + LOCATION_KEY + "=... or env " + LOCATION_KEY + ")";
-    if (!Files.isRegularFile(archive)) {
-      // CI always has ../shared/data: there its absence is a broken setup, not a reason to skip the real-data test.
-      assertFalse("true".equalsIgnoreCase(System.getenv("CI")), missing + " in CI (CI=true)");
-      System.err.println("[SKIPPED] Cifar10JpegIT: " + missing + "; this developer machine lacks the data");
-      Assumptions.assumeTrue(false, missing);
-    }
+    Path archive = CifarSubset.archiveOrSkip("Cifar10JpegIT");
 
     long start = System.nanoTime();
     ImageFolderSource source = new ImageFolderSource(archive.toString(), 4);

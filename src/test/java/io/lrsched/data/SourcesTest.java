@@ -14,9 +14,9 @@ class SourcesTest {
 
   @Test
   void shouldCreateEachKind() {
-    assertInstanceOf(CifarBinarySource.class, ImageSources.create("cifar-binary", "/d", 4, 1, 0, 0, 10, ImageFit.cifar(), false));
-    assertInstanceOf(ImageFolderSource.class, ImageSources.create("image-folder", "/d.tar.gz", 0, 1, 0, 0, 10, ImageFit.cifar(), false));
-    ImageSource synthetic = ImageSources.create("synthetic", null, 2, 5, 100, 20, 10, ImageFit.cifar(), false);
+    assertInstanceOf(CifarBinarySource.class, ImageSources.create("cifar-binary", "/d", 4, 1, 0, 0, 10, ImageFit.cifar(), false, null));
+    assertInstanceOf(ImageFolderSource.class, ImageSources.create("image-folder", "/d.tar.gz", 0, 1, 0, 0, 10, ImageFit.cifar(), false, null));
+    ImageSource synthetic = ImageSources.create("synthetic", null, 2, 5, 100, 20, 10, ImageFit.cifar(), false, null);
     assertInstanceOf(SyntheticSource.class, synthetic);
     assertTrue(synthetic.describe().contains("train=100") && synthetic.describe().contains("seed=5"));
   }
@@ -24,13 +24,13 @@ class SourcesTest {
   @Test
   void shouldRejectAnUnknownKindOrMissingPathNamingIt() {
     IllegalArgumentException kind = assertThrows(
-        IllegalArgumentException.class, () -> ImageSources.create("mnist", "/d", 1, 1, 1, 1, 10, ImageFit.cifar(), false));
+        IllegalArgumentException.class, () -> ImageSources.create("mnist", "/d", 1, 1, 1, 1, 10, ImageFit.cifar(), false, null));
     assertTrue(kind.getMessage().contains("'mnist'") && kind.getMessage().contains("cifar-binary"));
     IllegalArgumentException path = assertThrows(
-        IllegalArgumentException.class, () -> ImageSources.create("image-folder", " ", 1, 1, 1, 1, 10, ImageFit.cifar(), false));
+        IllegalArgumentException.class, () -> ImageSources.create("image-folder", " ", 1, 1, 1, 1, 10, ImageFit.cifar(), false, null));
     assertTrue(path.getMessage().contains("image-folder"), path.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> ImageSources.create("synthetic", null, 1, 1, 0, 10, 10, ImageFit.cifar(), false));
-    assertThrows(IllegalArgumentException.class, () -> ImageSources.create("cifar-binary", "/d", -1, 1, 0, 0, 10, ImageFit.cifar(), false));
+    assertThrows(IllegalArgumentException.class, () -> ImageSources.create("synthetic", null, 1, 1, 0, 10, 10, ImageFit.cifar(), false, null));
+    assertThrows(IllegalArgumentException.class, () -> ImageSources.create("cifar-binary", "/d", -1, 1, 0, 0, 10, ImageFit.cifar(), false, null));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lrsched.config.DataSettings;
+import io.lrsched.config.TableSettings;
 import io.lrsched.data.Augmentation;
 import io.lrsched.data.Normalization;
 import java.awt.image.BufferedImage;
@@ -56,7 +57,7 @@ class TrainingDataIT {
 
   private static DataSettings settings(int trainSubset, String normalize, boolean augment) {
     return new DataSettings("image-folder", root.toString(), trainSubset, 0, 2, 1, 1, 10, 32, "reject", true,
-        normalize, augment, 4, 0);
+        normalize, augment, 4, 0, new TableSettings("parquet", "", "content", "label", "path", "split", List.of()));
   }
 
   @Test
