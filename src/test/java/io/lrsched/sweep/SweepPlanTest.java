@@ -76,10 +76,10 @@ class SweepPlanTest {
     assertEquals(6, p.trials().size());
     Trial poly = p.trials().stream().filter(t -> t.settings().schedule().type().equals("poly")).findFirst()
         .orElseThrow();
-    assertEquals(2, ((Number) poly.settings().schedule().parameters().get("power")).intValue());
+    assertEquals(2, ((Number) poly.settings().schedule().parameters().asMap().get("power")).intValue());
     Trial step = p.trials().stream().filter(t -> t.settings().schedule().type().equals("step")).findFirst()
         .orElseThrow();
-    assertEquals(2, ((Number) step.settings().schedule().parameters().get("drop-every")).intValue());
+    assertEquals(2, ((Number) step.settings().schedule().parameters().asMap().get("drop-every")).intValue());
   }
 
   @Test
