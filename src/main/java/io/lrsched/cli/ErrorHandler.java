@@ -1,7 +1,6 @@
 package io.lrsched.cli;
 
-import io.lrsched.config.ConfigError;
-import io.lrsched.train.RunFailure;
+import io.lrsched.error.UserError;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -13,15 +12,13 @@ import picocli.CommandLine.ParseResult;
 final class ErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
-    if (e instanceof ConfigError error) {
-      error.problems().forEach(line -> cli.getErr().println("lrsched: configuration error: " + line));
-      return Main.EXIT_CONFIG;
-    }
-    if (e instanceof RunFailure) {
-      // The console gets one line; the log keeps the whole chain (e.g. the executor's trace behind a bad file).
-      RunLog.error("run failed: " + e.getMessage(), e);
-      cli.getErr().println("lrsched: error: " + e.getMessage());
-      return Main.EXIT_FAILURE;
+    if (e instanceof UserError error) {
+      if (error.getCause() != null) {
+        // The console gets the lines; the log keeps the whole chain (e.g. the executor's trace behind a bad file).
+        RunLog.error("run failed: " + e.getMessage(), e);
+      }
+      error.lines().forEach(line -> cli.getErr().println("lrsched: " + error.label() + ": " + line));
+      return error.exitCode();
     }
     cli.getErr().println("lrsched: failed: " + e);
     e.printStackTrace(cli.getErr());

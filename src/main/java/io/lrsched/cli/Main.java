@@ -1,5 +1,6 @@
 package io.lrsched.cli;
 
+import io.lrsched.error.UserError;
 import io.lrsched.nativeops.NativeSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,10 +22,10 @@ import picocli.CommandLine.ParseResult;
 public final class Main {
 
   /** Exit code of a configuration mistake the user can fix. */
-  public static final int EXIT_CONFIG = 2;
+  public static final int EXIT_CONFIG = UserError.EXIT_CONFIG;
 
   /** Exit code of a failure while running (missing data, unwritable output, training failure). */
-  public static final int EXIT_FAILURE = 1;
+  public static final int EXIT_FAILURE = UserError.EXIT_FAILURE;
 
   /**
    * Runs one command and returns its exit code; the JVM is left running (tests call this).
