@@ -35,7 +35,7 @@ final class ScheduleReader {
     this.v = v;
   }
 
-  /** The type blocks of the reference: the registered names less {@code none}, which has no block. */
+  /** The schedule types reference.conf has a block for, and {@code none}, which needs none. */
   static Set<String> types(Config reference) {
     Set<String> types = new TreeSet<>(Set.of("none"));
     reference.getConfig(ROOT).root().forEach((key, value) -> {

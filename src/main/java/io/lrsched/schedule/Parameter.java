@@ -107,7 +107,8 @@ public final class Parameter<T> {
   /** A learning rate in [0, lr0]; passes while lr0 is unknown (itself wrong, and reported). */
   static Parameter<Double> upToLr0(String key) {
     return new Parameter<Double>(key, Kind.NUMBER, List.of(), null)
-        .and((d, p) -> d >= 0 && (Double.isNaN(p.lr0()) || d <= p.lr0()), p -> "a number in [0, lr0 = " + p.lr0() + "]");
+        .and((d, p) -> d >= 0 && (Double.isNaN(p.lr0()) || d <= p.lr0()),
+            p -> "a number in [0, lr0 = " + p.lr0() + "]");
   }
 
   /** A length in epochs {@code >= 1}; {@code auto} = the schedule's length. */

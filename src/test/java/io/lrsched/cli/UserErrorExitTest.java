@@ -27,7 +27,9 @@ class UserErrorExitTest {
     try {
       int code = Main.run(args);
       // the test log configuration also writes the log to stderr; the console's own lines start with "lrsched:"
-      return new Outcome(code, err.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("lrsched:")).toList());
+      List<String> console =
+          err.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("lrsched:")).toList();
+      return new Outcome(code, console);
     } finally {
       System.setErr(saved);
     }
