@@ -1,8 +1,6 @@
 package io.lrsched.cli;
 
-import io.lrsched.config.ConfigError;
-import io.lrsched.train.RunFailure;
-import io.lrsched.train.TrainingDiverged;
+import io.lrsched.error.UserError;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -14,20 +12,14 @@ import picocli.CommandLine.ParseResult;
 final class ErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
-    if (e instanceof ConfigError error) {
-      error.problems().forEach(line -> cli.getErr().println("lrsched: configuration error: " + line));
-      return Main.EXIT_CONFIG;
-    }
-    if (e instanceof TrainingDiverged) {
-      RunLog.error("run diverged: " + e.getMessage(), e);
-      cli.getErr().println("lrsched: " + e.getMessage());
-      return Main.EXIT_DIVERGED;
-    }
-    if (e instanceof RunFailure) {
-      // The console gets one line; the log keeps the whole chain (e.g. the executor's trace behind a bad file).
-      RunLog.error("run failed: " + e.getMessage(), e);
-      cli.getErr().println("lrsched: error: " + e.getMessage());
-      return Main.EXIT_FAILURE;
+    if (e instanceof UserError error) {
+      if (error.getCause() != null) {
+        // The console gets the lines; the log keeps the whole chain (e.g. the executor's trace behind a bad file).
+        RunLog.error("run failed: " + e.getMessage(), e);
+      }
+      String prefix = error.label().isEmpty() ? "lrsched: " : "lrsched: " + error.label() + ": ";
+      error.lines().forEach(line -> cli.getErr().println(prefix + line));
+      return error.exitCode();
     }
     cli.getErr().println("lrsched: failed: " + e);
     e.printStackTrace(cli.getErr());

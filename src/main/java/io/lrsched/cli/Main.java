@@ -1,5 +1,6 @@
 package io.lrsched.cli;
 
+import io.lrsched.error.UserError;
 import io.lrsched.nativeops.NativeSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,13 +23,13 @@ import picocli.CommandLine.ParseResult;
 public final class Main {
 
   /** Exit code of a configuration mistake the user can fix. */
-  public static final int EXIT_CONFIG = 2;
+  public static final int EXIT_CONFIG = UserError.EXIT_CONFIG;
 
   /** Exit code of a failure while running (missing data, unwritable output, training failure). */
-  public static final int EXIT_FAILURE = 1;
+  public static final int EXIT_FAILURE = UserError.EXIT_FAILURE;
 
   /** Exit code of a run stopped because its training loss became NaN, infinite or exploded. */
-  public static final int EXIT_DIVERGED = 3;
+  public static final int EXIT_DIVERGED = UserError.EXIT_DIVERGED;
 
   /**
    * Runs one command and returns its exit code; the JVM is left running (tests call this).

@@ -2,8 +2,6 @@ package io.lrsched.cli;
 
 import io.lrsched.results.RunIndex;
 import io.lrsched.results.RunRecord;
-import io.lrsched.storage.StorageException;
-import io.lrsched.train.RunFailure;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,12 +38,7 @@ final class RunsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunIndex index;
-    try {
-      index = RunIndex.scan(dir, System.err).filter(name, status, schedule);
-    } catch (StorageException e) {
-      throw new RunFailure(e.getMessage(), e);
-    }
+    RunIndex index = RunIndex.scan(dir, System.err).filter(name, status, schedule);
     System.out.print(switch (format) {
       case table -> index.runs().isEmpty() ? "no runs under " + dir + "\n" : index.toTable();
       case csv -> index.toCsv();

@@ -2,7 +2,6 @@ package io.lrsched.cli;
 
 import io.lrsched.results.SweepReportPage;
 import io.lrsched.storage.RunFolder;
-import io.lrsched.storage.StorageException;
 import io.lrsched.train.RunFailure;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,7 +25,7 @@ final class SweepReportCommand implements Callable<Integer> {
       SweepReportPage.write(sweep);
       System.out.println("[INFO] sweep report: " + sweep.fileUri(SweepReportPage.FILE));
       return 0;
-    } catch (StorageException | IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) {
       throw new RunFailure(e.getMessage(), e);
     }
   }

@@ -1,13 +1,14 @@
 package io.lrsched.config;
 
+import io.lrsched.error.UserError;
 import java.util.List;
 
 /**
  * Mistakes in an experiment's configuration that the user can fix: one line per problem, each naming where the
- * value came from (file and line, or the {@code --set} that gave it), the key, the value and what is allowed. The
- * command line turns it into exit code 2.
+ * value came from (file and line, or the {@code --set} that gave it), the key, the value and what is allowed; exit
+ * code {@link UserError#EXIT_CONFIG}.
  */
-public final class ConfigError extends RuntimeException {
+public final class ConfigError extends UserError {
   private static final long serialVersionUID = 1L;
 
   private final List<String> problems;
@@ -19,12 +20,17 @@ public final class ConfigError extends RuntimeException {
 
   /** @param problems every problem found, one line each (at least one) */
   public ConfigError(List<String> problems) {
-    super(String.join("\n", problems));
+    super(EXIT_CONFIG, "configuration error", String.join("\n", problems), null);
     this.problems = List.copyOf(problems);
   }
 
   /** @return every problem found, one line each */
   public List<String> problems() {
+    return problems;
+  }
+
+  @Override
+  public List<String> lines() {
     return problems;
   }
 }

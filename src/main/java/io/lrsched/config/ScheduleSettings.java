@@ -1,8 +1,7 @@
 package io.lrsched.config;
 
+import io.lrsched.schedule.ScheduleParameters;
 import java.io.Serializable;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The learning-rate schedule as configured and validated: the active type with its own parameters, and the two
@@ -10,19 +9,13 @@ import java.util.Map;
  * keys and value types only.
  *
  * @param type the schedule's registered name
- * @param parameters the active type's parameters by key ({@code schedule.<type>.<key>}), validated, with
- *     {@code auto} resolved: {@link Double}, {@link Integer}, {@link Boolean}, {@link String} or a {@link List} of
- *     {@link Integer} or {@link Double}
+ * @param parameters the active type's parameters ({@code schedule.<type>.<key>}), validated, with {@code auto}
+ *     resolved for {@code training.lr} and {@code training.epochs}
  * @param warmup {@code schedule.warmup}
  * @param linearScaling {@code schedule.linear-scaling}
  */
-public record ScheduleSettings(String type, Map<String, Object> parameters, Warmup warmup,
+public record ScheduleSettings(String type, ScheduleParameters parameters, Warmup warmup,
     LinearScaling linearScaling) implements Serializable {
-
-  /** Defensive copy keeps the record immutable. */
-  public ScheduleSettings {
-    parameters = Map.copyOf(parameters);
-  }
 
   /**
    * A linear warmup in front of the schedule; off while both lengths are 0, at most one above 0.

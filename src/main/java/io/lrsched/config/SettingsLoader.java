@@ -9,6 +9,7 @@ import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import io.lrsched.schedule.ScheduleRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -361,7 +362,7 @@ public final class SettingsLoader {
     Config active = ConfigFactory.empty().withValue("type", schedule.getValue("type"));
     for (String key : schedule.root().keySet()) {
       boolean own = key.equals(type);
-      boolean wrapper = key.equals("warmup") || key.equals("linear-scaling");
+      boolean wrapper = ScheduleRegistry.WRAPPERS.contains(key);
       if (own || wrapper) {
         active = active.withValue(key, schedule.getValue(key));
       }

@@ -1,16 +1,18 @@
 package io.lrsched.data;
 
+import io.lrsched.error.UserError;
+
 /**
  * Input data the user must fix (an unreadable image, a truncated record, a file of the wrong size), with a one-line
  * message that names the file and the problem. Thrown on executors as well as on the driver: the driver finds it in
  * a failed Spark job's cause chain ({@link #find}) and reports its message alone, without Spark's stack trace.
  */
-public final class BadInputException extends IllegalArgumentException {
+public final class BadInputException extends UserError {
   private static final long serialVersionUID = 1L;
 
   /** @param message one line: the file (or archive entry) and what is wrong with it */
   public BadInputException(String message) {
-    super(oneLine(message));
+    super(EXIT_FAILURE, "error", oneLine(message), null);
   }
 
   /**
@@ -18,7 +20,7 @@ public final class BadInputException extends IllegalArgumentException {
    * @param cause the underlying failure, kept for the log
    */
   public BadInputException(String message, Throwable cause) {
-    super(oneLine(message), cause);
+    super(EXIT_FAILURE, "error", oneLine(message), cause);
   }
 
   /** Messages of underlying libraries may span lines; the user gets one. */

@@ -158,7 +158,8 @@ public class FastBatchNormLayer extends BatchNormalization {
     gradient.setGradientFor(key, view);
   }
 
-  private boolean handles(INDArray x) {
+  /** Whether passes over {@code x} take the oneDNN path (package-private: tests show it is the path they compare). */
+  boolean handles(INDArray x) {
     return fastPathAvailable && x.rank() == 4 && x.dataType() == DataType.FLOAT && !layerConf().isLockGammaBeta()
         && (relu() || layerConf().getActivationFn() instanceof ActivationIdentity);
   }

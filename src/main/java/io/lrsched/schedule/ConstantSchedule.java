@@ -8,6 +8,8 @@ package io.lrsched.schedule;
 public record ConstantSchedule(double initialLr) implements LearningRateSchedule {
   private static final long serialVersionUID = 1L;
 
+  /** {@code none}: lr0 on every step, no parameters. */
+  static final ScheduleType TYPE = new ScheduleType("none", (p, c) -> new ConstantSchedule(c.initialLr()));
 
   @Override
   public double lr(int epoch, int step, int stepsPerEpoch) {

@@ -18,6 +18,21 @@ public record CosineAnnealingSchedule(double initialLr, double etaMin, double tM
     implements LearningRateSchedule {
   private static final long serialVersionUID = 1L;
 
+  private static final Parameter<Double> T_MAX =
+      Parameter.number("t-max", d -> d > 0, "a number of epochs > 0").orAuto(p -> (double) p.epochs());
+  private static final Parameter<Double> ETA_MIN = Parameter.upToLr0("eta-min");
+  private static final Parameter<Boolean> PER_STEP = Parameter.flag("per-step");
+  private static final Parameter<Boolean> WARM_RESTARTS = Parameter.flag("warm-restarts");
+  private static final Parameter<Integer> T_0 = Parameter.integer("t-0", 1);
+  private static final Parameter<Integer> T_MULT = Parameter.integer("t-mult", 1);
+
+  /** {@code cosine}: this annealing, or with {@code warm-restarts} a {@link CosineWarmRestartsSchedule}. */
+  static final ScheduleType TYPE = new ScheduleType(
+      "cosine",
+      (p, c) -> p.get(WARM_RESTARTS)
+          ? new CosineWarmRestartsSchedule(c.initialLr(), p.get(ETA_MIN), p.get(T_0), p.get(T_MULT), p.get(PER_STEP))
+          : new CosineAnnealingSchedule(c.initialLr(), p.get(ETA_MIN), p.get(T_MAX), p.get(PER_STEP)),
+      T_MAX, ETA_MIN, PER_STEP, WARM_RESTARTS, T_0, T_MULT);
 
   @Override
   public double lr(int epoch, int step, int stepsPerEpoch) {

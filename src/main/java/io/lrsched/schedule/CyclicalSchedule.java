@@ -29,6 +29,29 @@ public record CyclicalSchedule(
     implements LearningRateSchedule {
   private static final long serialVersionUID = 1L;
 
+  private static final Parameter<String> MODE = Parameter.choice("mode", "triangular", "triangular2", "exp-range");
+  private static final Parameter<Double> BASE_LR =
+      Parameter.number("base-lr", d -> d > 0, "a number > 0")
+          // with max-lr = auto the user set base-lr, not max-lr: the message names base-lr
+          .and((d, p) -> !p.isAuto(CyclicalSchedule.MAX_LR) || Double.isNaN(p.lr0()) || d < p.lr0(),
+              p -> "a number below max-lr = auto = lr0 = " + p.lr0());
+  private static final Parameter<Double> MAX_LR =
+      Parameter.number("max-lr", d -> true, "a number > base-lr")
+          .and((d, p) -> p.isAuto(CyclicalSchedule.MAX_LR) || !p.known(BASE_LR) || d > p.get(BASE_LR),
+              p -> "a number > base-lr (" + (p.known(BASE_LR) ? p.get(BASE_LR) : "?") + ")")
+          .orAuto(ScheduleParameters::lr0);
+  private static final Parameter<Double> STEP_SIZE = Parameter.number("step-size", d -> d > 0, "a number > 0");
+  private static final Parameter<String> STEP_SIZE_UNIT = Parameter.unit("step-size-unit");
+  private static final Parameter<Double> GAMMA = Parameter.unitFactor("gamma");
+
+  /** {@code cyclical}: Smith's cyclical LR (PyTorch CyclicLR). */
+  static final ScheduleType TYPE = new ScheduleType(
+      "cyclical",
+      (p, c) -> new CyclicalSchedule(p.get(BASE_LR), p.get(MAX_LR), p.get(STEP_SIZE),
+          Parameter.option(ScheduleUnit.class, p.get(STEP_SIZE_UNIT)), Parameter.option(Mode.class, p.get(MODE)),
+          p.get(GAMMA)),
+      MODE, BASE_LR, MAX_LR, STEP_SIZE, STEP_SIZE_UNIT, GAMMA);
+
   /** Smith's three amplitude policies. */
   public enum Mode {
     /** Constant amplitude. */

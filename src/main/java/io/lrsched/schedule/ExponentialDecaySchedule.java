@@ -12,6 +12,13 @@ public record ExponentialDecaySchedule(double initialLr, double gamma, boolean p
     implements LearningRateSchedule {
   private static final long serialVersionUID = 1L;
 
+  private static final Parameter<Double> GAMMA = Parameter.unitFactor("gamma");
+  private static final Parameter<Boolean> PER_STEP = Parameter.flag("per-step");
+
+  /** {@code exponential}: PyTorch's ExponentialLR, per epoch or per step. */
+  static final ScheduleType TYPE = new ScheduleType(
+      "exponential", (p, c) -> new ExponentialDecaySchedule(c.initialLr(), p.get(GAMMA), p.get(PER_STEP)),
+      GAMMA, PER_STEP);
 
   @Override
   public double lr(int epoch, int step, int stepsPerEpoch) {

@@ -15,6 +15,14 @@ public record MultiStepSchedule(double initialLr, List<Integer> milestones, doub
     implements LearningRateSchedule {
   private static final long serialVersionUID = 1L;
 
+  private static final Parameter<List<Integer>> MILESTONES = Parameter.increasingIntegers("milestones", 1);
+  private static final Parameter<Double> GAMMA = Parameter.unitFactor("gamma");
+
+  /** {@code multi-step}: PyTorch's MultiStepLR. */
+  static final ScheduleType TYPE = new ScheduleType(
+      "multi-step", (p, c) -> new MultiStepSchedule(c.initialLr(), p.get(MILESTONES), p.get(GAMMA)),
+      MILESTONES, GAMMA);
+
   /** Copies the milestones (strictly increasing epochs >= 1, as the config package checks). */
   public MultiStepSchedule {
     milestones = List.copyOf(milestones);

@@ -39,6 +39,33 @@ public record OneCycleSchedule(
     implements LearningRateSchedule {
   private static final long serialVersionUID = 1L;
 
+  private static final Parameter<Double> MAX_LR =
+      Parameter.number("max-lr", d -> d > 0, "a number > 0").orAuto(ScheduleParameters::lr0);
+  private static final Parameter<Double> PCT_START =
+      Parameter.number("pct-start", d -> true, "a number in [0, 1]")
+          .and((d, p) -> d >= 0 && d <= pctMax(p), p -> "a number in [0, " + pctMax(p) + "]"
+              + (threePhase(p) ? " with three-phase = true" : ""));
+  private static final Parameter<Double> DIV_FACTOR = Parameter.number("div-factor", d -> d > 0, "a number > 0");
+  private static final Parameter<Double> FINAL_DIV_FACTOR =
+      Parameter.number("final-div-factor", d -> d > 0, "a number > 0");
+  private static final Parameter<String> ANNEAL = Parameter.choice("anneal", "cos", "linear");
+  private static final Parameter<Boolean> THREE_PHASE = Parameter.flag("three-phase");
+
+  /** {@code one-cycle}: PyTorch's OneCycleLR over the training epochs. */
+  static final ScheduleType TYPE = new ScheduleType(
+      "one-cycle",
+      (p, c) -> new OneCycleSchedule(p.get(MAX_LR), c.epochs(), p.get(PCT_START), p.get(DIV_FACTOR),
+          p.get(FINAL_DIV_FACTOR), Parameter.option(Anneal.class, p.get(ANNEAL)), p.get(THREE_PHASE)),
+      MAX_LR, PCT_START, DIV_FACTOR, FINAL_DIV_FACTOR, ANNEAL, THREE_PHASE);
+
+  private static boolean threePhase(ScheduleParameters p) {
+    return p.known(THREE_PHASE) && p.get(THREE_PHASE);
+  }
+
+  private static double pctMax(ScheduleParameters p) {
+    return threePhase(p) ? 0.5 : 1.0;
+  }
+
   /** Annealing shape within a phase. */
   public enum Anneal {
     /** Cosine: {@code end + (start - end) / 2 * (cos(pi * pct) + 1)}. */

@@ -16,6 +16,20 @@ public record PiecewiseConstantSchedule(ScheduleUnit unit, List<Long> boundaries
     implements LearningRateSchedule {
   private static final long serialVersionUID = 1L;
 
+  private static final Parameter<String> UNIT = Parameter.unit("unit");
+  private static final Parameter<List<Integer>> BOUNDARIES = Parameter.increasingIntegers("boundaries", 0);
+  private static final Parameter<List<Double>> VALUES =
+      Parameter.numbers("values", d -> d >= 0, "numbers >= 0")
+          .and((values, p) -> !p.known(BOUNDARIES) || values.size() == p.get(BOUNDARIES).size() + 1,
+              p -> p.get(BOUNDARIES).size() + 1 + " values, one more than schedule.piecewise.boundaries");
+
+  /** {@code piecewise}: Keras' PiecewiseConstantDecay, absolute LRs. */
+  static final ScheduleType TYPE = new ScheduleType(
+      "piecewise",
+      (p, c) -> new PiecewiseConstantSchedule(Parameter.option(ScheduleUnit.class, p.get(UNIT)),
+          p.get(BOUNDARIES).stream().map(Integer::longValue).toList(), p.get(VALUES)),
+      UNIT, BOUNDARIES, VALUES);
+
   /** Copies the lists (values one longer than the strictly increasing boundaries, as the config package checks). */
   public PiecewiseConstantSchedule {
     if (unit == null) {

@@ -14,6 +14,17 @@ public record PolynomialDecaySchedule(String name, double initialLr, int maxEpoc
     implements LearningRateSchedule {
   private static final long serialVersionUID = 1L;
 
+  private static final Parameter<Integer> MAX_EPOCHS = Parameter.epochsOrAuto("max-epochs");
+  private static final Parameter<Double> POWER = Parameter.number("power", d -> d > 0, "a number > 0");
+
+  /** {@code linear}: power 1. */
+  static final ScheduleType LINEAR =
+      new ScheduleType("linear", (p, c) -> linear(c.initialLr(), p.get(MAX_EPOCHS)), MAX_EPOCHS);
+
+  /** {@code poly}: any power. */
+  static final ScheduleType POLY =
+      new ScheduleType("poly", (p, c) -> poly(c.initialLr(), p.get(MAX_EPOCHS), p.get(POWER)), MAX_EPOCHS, POWER);
+
   /** Guards against missing parts; parameter ranges are checked by the config package. */
   public PolynomialDecaySchedule {
     if (!"linear".equals(name) && !"poly".equals(name)) {

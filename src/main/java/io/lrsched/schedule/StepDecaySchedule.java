@@ -20,6 +20,18 @@ public record StepDecaySchedule(double initialLr, double factor, int dropEvery, 
     implements LearningRateSchedule {
   private static final long serialVersionUID = 1L;
 
+  private static final Parameter<Double> FACTOR = Parameter.unitFactor("factor");
+  private static final Parameter<Integer> DROP_EVERY = Parameter.integer("drop-every", 1);
+
+  /** {@code step}: the tutorial's formula. */
+  static final ScheduleType STEP = new ScheduleType(
+      "step", (p, c) -> new StepDecaySchedule(c.initialLr(), p.get(FACTOR), p.get(DROP_EVERY), false),
+      FACTOR, DROP_EVERY);
+
+  /** {@code step-aligned}: PyTorch's StepLR. */
+  static final ScheduleType ALIGNED = new ScheduleType(
+      "step-aligned", (p, c) -> new StepDecaySchedule(c.initialLr(), p.get(FACTOR), p.get(DROP_EVERY), true),
+      FACTOR, DROP_EVERY);
 
   @Override
   public double lr(int epoch, int step, int stepsPerEpoch) {

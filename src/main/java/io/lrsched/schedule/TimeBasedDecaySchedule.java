@@ -12,6 +12,12 @@ package io.lrsched.schedule;
 public record TimeBasedDecaySchedule(double initialLr, double decay) implements LearningRateSchedule {
   private static final long serialVersionUID = 1L;
 
+  private static final Parameter<Double> DECAY =
+      Parameter.number("decay", d -> d >= 0, "a number >= 0 (per step)").orAuto(p -> p.lr0() / p.epochs());
+
+  /** {@code standard}: decay per global step, {@code auto} = lr0 / training epochs. */
+  static final ScheduleType TYPE =
+      new ScheduleType("standard", (p, c) -> new TimeBasedDecaySchedule(c.initialLr(), p.get(DECAY)), DECAY);
 
   @Override
   public double lr(int epoch, int step, int stepsPerEpoch) {

@@ -2,11 +2,9 @@ package io.lrsched.train;
 
 import io.lrsched.config.ExperimentSettings;
 import io.lrsched.config.ScheduleSettings;
-import io.lrsched.config.SettingsLoader;
 import io.lrsched.schedule.LearningRateSchedule;
 import io.lrsched.schedule.ScheduleContext;
 import io.lrsched.schedule.ScheduleRegistry;
-import java.util.List;
 
 /** The experiment's schedule, built from its validated settings: the type, then warmup, then linear scaling. */
 public final class ConfiguredSchedule {
@@ -25,16 +23,13 @@ public final class ConfiguredSchedule {
   /**
    * As {@link #of(ExperimentSettings, int, int)}, with the schedule's length (what {@code auto} parameters derive
    * from) other than {@code training.epochs}: a resumed run that trains longer keeps its original schedule. The
-   * settings are then checked again by the config package with that length, so the one check applies.
+   * schedule type resolves and checks its {@code auto} parameters again for that length, by the same rules.
    *
    * @param scheduleEpochs the epochs the schedule spans
    */
   public static LearningRateSchedule of(
       ExperimentSettings settings, int stepsPerEpoch, int workers, int scheduleEpochs) {
-    ExperimentSettings spanned = scheduleEpochs == settings.training().epochs() ? settings
-        : new SettingsLoader().loadText(
-            settings.rendered(), settings.source(), List.of("training.epochs=" + scheduleEpochs));
-    ScheduleSettings s = spanned.schedule();
+    ScheduleSettings s = settings.schedule();
     ScheduleContext context = new ScheduleContext(settings.training().lr(), scheduleEpochs, stepsPerEpoch, workers);
     LearningRateSchedule schedule = ScheduleRegistry.build(s.type(), s.parameters(), context);
     schedule = ScheduleRegistry.withWarmup(

@@ -2,6 +2,7 @@ package io.lrsched.train;
 
 import io.lrsched.config.ScheduleSettings;
 import io.lrsched.report.EpochMetrics;
+import io.lrsched.schedule.PlateauSchedule;
 
 /**
  * The metric the driver feeds to adaptive schedules after each epoch ({@code schedule.plateau.monitor}):
@@ -16,7 +17,7 @@ final class MonitoredMetric {
   }
 
   static MonitoredMetric of(ScheduleSettings schedule) {
-    return new MonitoredMetric(schedule.type().equals("plateau") ? (String) schedule.parameters().get("monitor")
+    return new MonitoredMetric(schedule.type().equals("plateau") ? PlateauSchedule.monitor(schedule.parameters())
         : "none");
   }
 

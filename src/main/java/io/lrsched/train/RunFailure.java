@@ -2,18 +2,19 @@ package io.lrsched.train;
 
 import io.lrsched.config.DataSettings;
 import io.lrsched.data.BadInputException;
+import io.lrsched.error.UserError;
 import java.io.IOException;
 
 /**
  * A run that could not go on for a reason the user can act on (missing data, unwritable output): the message is one
- * line, and the command line exits with code 1 without a stack trace.
+ * line, exit code {@link UserError#EXIT_FAILURE}.
  */
-public final class RunFailure extends RuntimeException {
+public final class RunFailure extends UserError {
   private static final long serialVersionUID = 1L;
 
   /** @param message one line saying what failed and where */
   public RunFailure(String message) {
-    super(message);
+    super(EXIT_FAILURE, "error", message, null);
   }
 
   /**
@@ -21,7 +22,7 @@ public final class RunFailure extends RuntimeException {
    * @param cause the underlying failure, kept for the log
    */
   public RunFailure(String message, Throwable cause) {
-    super(message, cause);
+    super(EXIT_FAILURE, "error", message, cause);
   }
 
   /**

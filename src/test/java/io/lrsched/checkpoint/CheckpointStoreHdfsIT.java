@@ -16,10 +16,12 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Checkpoints on a real HDFS started in this JVM: retention, no temporary files left, a damaged newest one skipped. */
+@Tag("hdfs")
 class CheckpointStoreHdfsIT {
 
   @TempDir Path base;

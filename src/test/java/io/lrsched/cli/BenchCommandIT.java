@@ -9,12 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The bench command end to end on a small network: one-process figures with the FLOP-based GFLOP/s, then Spark
  * local[2] with parameter averaging and the split of a round's time, whose measured parts must fit in the round.
  */
+@Tag("slow")
 class BenchCommandIT {
 
   private final PrintStream originalOut = System.out;

@@ -57,7 +57,7 @@ class ConfigCommandTest {
     assertEquals(0.05, original.training().lr());
     assertEquals(7, original.training().epochs());
     assertEquals("step", original.schedule().type());
-    assertEquals(0.5, original.schedule().parameters().get("factor"));
+    assertEquals(0.5, original.schedule().parameters().asMap().get("factor"));
   }
 
   @Test

@@ -90,7 +90,7 @@ class TrainCommandIT {
     ExperimentSettings again = new SettingsLoader().load(run.resolve("config.conf"), List.of());
     assertEquals(2, again.training().epochs());
     assertEquals("step", again.schedule().type());
-    assertEquals(Map.of("factor", 0.25, "drop-every", 2), again.schedule().parameters());
+    assertEquals(Map.of("factor", 0.25, "drop-every", 2), again.schedule().parameters().asMap());
 
     // Provenance: the program, the experiment, Java, Spark and its configuration, start and end.
     Map<String, String> provenance = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * split back into arguments as bash would. An integration test because the script resolves the experiment with the
  * packaged application jar.
  */
+@Tag("cluster")
 class ClusterSubmitDryRunIT {
 
   private static final String RESOLVED = Script.ROOT.resolve("target/submit/dry-run-it.conf").toString();

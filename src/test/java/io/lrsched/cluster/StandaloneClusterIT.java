@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Checks what local mode cannot show: the steps ran in two executor JVMs other than the driver, each applied the
  * broadcast schedule's learning rate, and the driver wrote a complete run folder.
  */
+@Tag("cluster")
 class StandaloneClusterIT {
 
   /** This test's own cluster state, so that a cluster a developer keeps running is left alone. */

@@ -57,7 +57,7 @@ class SettingsLoaderTest {
     assertEquals(3, s.training().epochs());
     assertEquals(0.1, s.training().lr());
     assertEquals("step", s.schedule().type());
-    assertEquals(Map.of("factor", 0.5, "drop-every", 15), s.schedule().parameters());
+    assertEquals(Map.of("factor", 0.5, "drop-every", 15), s.schedule().parameters().asMap());
   }
 
   @Test
@@ -307,9 +307,9 @@ class SettingsLoaderTest {
   @Test
   void shouldResolveAutoParametersFromTheTrainingSettings() throws IOException {
     ExperimentSettings s = load(file("training { lr = 0.2, epochs = 40 }\nschedule.type = standard"));
-    assertEquals(Map.of("decay", 0.2 / 40), s.schedule().parameters());
+    assertEquals(Map.of("decay", 0.2 / 40), s.schedule().parameters().asMap());
     assertEquals(Map.of("max-epochs", 40),
-        load(file("training.epochs = 40\nschedule.type = linear")).schedule().parameters());
+        load(file("training.epochs = 40\nschedule.type = linear")).schedule().parameters().asMap());
   }
 
   @Test
@@ -319,7 +319,7 @@ class SettingsLoaderTest {
     for (String type : ScheduleReader.types(com.typesafe.config.ConfigFactory.parseResources("reference.conf"))) {
       ExperimentSettings s = load(null, "schedule.type=" + type);
       Set<String> expected = type.equals("none") ? Set.of() : schedule.getConfig(type).root().keySet();
-      assertEquals(new TreeSet<>(expected), new TreeSet<>(s.schedule().parameters().keySet()), type);
+      assertEquals(new TreeSet<>(expected), new TreeSet<>(s.schedule().parameters().asMap().keySet()), type);
     }
   }
 

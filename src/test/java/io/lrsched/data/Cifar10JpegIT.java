@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Collections;
 import org.apache.spark.api.java.JavaRDD;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The real CIFAR-10 (JPEG image-folder copy, see shared/data/README.md): only real data shows that all 60,000
  * images decode, land in the official class order and load in reasonable time. Skipped when the archive is absent.
  */
+@Tag("slow")
 class Cifar10JpegIT extends SparkITBase {
 
   /** System property or environment variable naming the archive; else ../shared/data from the project root. */

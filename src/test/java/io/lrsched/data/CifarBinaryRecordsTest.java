@@ -50,7 +50,7 @@ class CifarBinaryRecordsTest {
 
     Iterator<LabeledImage> it = CifarBinaryRecords.iterate(new ByteArrayInputStream(cut), "data_batch_3.bin");
     it.next();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, it::next);
+    BadInputException e = assertThrows(BadInputException.class, it::next);
     assertTrue(e.getMessage().contains("data_batch_3.bin"), e.getMessage());
     assertTrue(e.getMessage().contains("record 2"), e.getMessage());
     assertTrue(e.getMessage().contains("truncated"), e.getMessage());
@@ -63,7 +63,7 @@ class CifarBinaryRecordsTest {
     data[CifarBinaryRecords.RECORD_BYTES] = 10; // label of the second record
 
     Iterator<LabeledImage> it = CifarBinaryRecords.iterate(new ByteArrayInputStream(data), "data_batch_2.bin");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, it::next);
+    BadInputException e = assertThrows(BadInputException.class, it::next);
     assertTrue(e.getMessage().contains("data_batch_2.bin"), e.getMessage());
     assertTrue(e.getMessage().contains("label 10"), e.getMessage());
   }

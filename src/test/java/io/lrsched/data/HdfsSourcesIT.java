@@ -13,10 +13,12 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The file-based sources read hdfs:// URIs through Spark alone (a real in-process HDFS, not a mock). */
+@Tag("hdfs")
 class HdfsSourcesIT extends SparkITBase {
   @TempDir static Path tmp;
   private static MiniDFSCluster hdfs;

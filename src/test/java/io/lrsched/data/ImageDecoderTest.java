@@ -72,15 +72,15 @@ class ImageDecoderTest {
   void shouldRejectOtherSizesNamingTheFile() throws Exception {
     byte[] big = TestData.encode(new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB), "png");
 
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> ImageDecoder.decode(big, "train/cat/big.png", ImageFit.cifar()));
+    BadInputException e =
+        assertThrows(BadInputException.class, () -> ImageDecoder.decode(big, "train/cat/big.png", ImageFit.cifar()));
     assertTrue(e.getMessage().contains("train/cat/big.png") && e.getMessage().contains("64x48"), e.getMessage());
   }
 
   @Test
   void shouldRejectBytesThatAreNoImage() {
-    IllegalArgumentException e = assertThrows(
-        IllegalArgumentException.class, () -> ImageDecoder.decode(new byte[] {1, 2, 3}, "broken.jpg", ImageFit.cifar()));
+    BadInputException e = assertThrows(
+        BadInputException.class, () -> ImageDecoder.decode(new byte[] {1, 2, 3}, "broken.jpg", ImageFit.cifar()));
     assertTrue(e.getMessage().contains("broken.jpg"), e.getMessage());
     // the JPEG reader's own complaint is kept, as the cause and in the line
     assertTrue(e.getCause() instanceof javax.imageio.IIOException, String.valueOf(e.getCause()));

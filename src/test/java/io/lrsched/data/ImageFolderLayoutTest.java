@@ -41,8 +41,8 @@ class ImageFolderLayoutTest {
   void shouldRequireTheSameClassesInBothSplits() {
     assertEquals(
         List.of("a", "b"), ImageFolderSource.checkSameClasses(List.of("train/b", "test/a", "train/a", "test/b"), "p"));
-    IllegalArgumentException differ = assertThrows(
-        IllegalArgumentException.class,
+    BadInputException differ = assertThrows(
+        BadInputException.class,
         () -> ImageFolderSource.checkSameClasses(List.of("train/a", "train/b", "test/a"), "p"));
     assertTrue(differ.getMessage().contains("only in train: [b]"), differ.getMessage());
     IllegalArgumentException noTest = assertThrows(

@@ -143,8 +143,8 @@ class ImageFolderSourceIT extends SparkITBase {
     Path root = tmp.resolve("uneven");
     TestData.writeFolder(root, uneven);
 
-    IllegalArgumentException e = assertThrows(
-        IllegalArgumentException.class, () -> new ImageFolderSource(root.toString(), 2).load(sc, Split.TRAIN));
+    BadInputException e = assertThrows(
+        BadInputException.class, () -> new ImageFolderSource(root.toString(), 2).load(sc, Split.TRAIN));
     assertTrue(e.getMessage().contains("dog"), e.getMessage());
   }
 

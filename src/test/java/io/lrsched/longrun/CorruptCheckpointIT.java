@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Fault 3, a corrupt checkpoint: the newest checkpoint's model file is truncated; resuming must say so, naming the
  * file, and continue from the previous checkpoint with the LRs the schedule gives there.
  */
+@Tag("slow")
 class CorruptCheckpointIT {
 
   @TempDir Path out;

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Fault 1, the driver killed: a run in its own JVM is killed with SIGKILL during epoch 3 and resumed with {@code train
  * --resume}; it must end as the uninterrupted run does. The uninterrupted run and the resume run in this JVM.
  */
+@Tag("slow")
 class DriverKilledIT {
 
   /**

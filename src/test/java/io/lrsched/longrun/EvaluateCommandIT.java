@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * test split gives the last epoch's val_accuracy and val_loss and the very classification report the run printed; the
  * best model gives the best val_accuracy in metrics.csv.
  */
+@Tag("slow")
 class EvaluateCommandIT {
 
   @TempDir Path out;

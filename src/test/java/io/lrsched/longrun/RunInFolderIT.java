@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The API sweeps build on: a run into a chosen folder, stopped by its epoch listener after epoch 1 of 3, then run into
  * the same folder again, continues from the checkpoint and completes.
  */
+@Tag("slow")
 class RunInFolderIT {
 
   @TempDir Path out;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the second checkpoint's folder (the tests run as root, for whom permissions stop nothing). The run must end with one
  * error line and exit 1, and the first checkpoint must still resume the run.
  */
+@Tag("slow")
 class UnwritableOutputIT {
 
   @TempDir Path out;

@@ -1,6 +1,7 @@
 package io.lrsched.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -45,6 +46,8 @@ class FastBatchNormLayerTest {
     FastBatchNormLayer layer = layer(format, relu, true, gamma, beta);
     LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
     layer.setInput(toArray(x, format), mgr);
+    // DL4J's own layer matches the definitions too: only this shows that the oneDNN path is what was checked
+    assertTrue(layer.handles(toArray(x, format)), "the oneDNN path must take this input");
     INDArray y = layer.activate(true, mgr);
     Pair<Gradient, INDArray> back = layer.backpropGradient(toArray(dy, format), mgr);
 
@@ -81,6 +84,9 @@ class FastBatchNormLayerTest {
     for (FastBatchNormLayer l : List.of(fast, dl4j)) {
       l.setInput(x.dup(), mgr);
     }
+    // otherwise this compares DL4J with itself and passes whatever the oneDNN path computes
+    assertTrue(fast.handles(x), "the fast layer must take the oneDNN path");
+    assertFalse(dl4j.handles(x), "the reference layer must take DL4J's path");
     assertClose(dl4j.activate(true, mgr), fast.activate(true, mgr), 1e-5, "output");
     Pair<Gradient, INDArray> f = fast.backpropGradient(dy.dup(), mgr);
     Pair<Gradient, INDArray> d = dl4j.backpropGradient(dy.dup(), mgr);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bound is tight: a run whose learning rate is 5% higher must land well outside it (its first update differs by ~1e-2: the BN
  * running-statistics part of the update does not depend on the learning rate).
  */
+@Tag("slow")
 class NativeEquivalenceIT {
 
   /** Largest allowed relative difference of the loss at any step (observed ~1e-5). */

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Without Chromium the test is skipped with a message, except in CI (CI=true), where it fails: .ci/run installs
  * Debian's chromium package when it is missing.
  */
+@Tag("browser")
 class ReportsBrowserIT {
 
   private static final Path SHOTS = Path.of("target", "browser");

@@ -9,7 +9,6 @@ import io.lrsched.config.ScheduleSettings;
 import io.lrsched.config.SettingsLoader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,7 +51,7 @@ class ScheduleRegistryTest {
     assertEquals(
         List.of(
             "none", "standard", "step", "step-aligned", "linear", "poly", "exponential", "multi-step", "piecewise",
-            "cosine", "cyclical", "one-cycle", "plateau"),
+            "cosine", "cyclical", "one-cycle", "plateau", "wsd"),
         ScheduleRegistry.names());
   }
 
@@ -69,7 +68,7 @@ class ScheduleRegistryTest {
     EpochLrTable table = EpochLrTable.of(s, 0, 391);
     assertTrue(table.lrAt(0) > 0, name + " starts at " + table.lrAt(0));
     assertTrue(s.toString().startsWith(name + "("), s.toString());
-    for (String key : settings("schedule.type = " + name).parameters().keySet()) {
+    for (String key : settings("schedule.type = " + name).parameters().asMap().keySet()) {
       // plain cosine annealing has no restart parameters; the warm-restarts variant prints them instead
       boolean notApplicable =
           name.equals("cosine") && (key.equals("t-0") || key.equals("t-mult") || key.equals("warm-restarts"));
@@ -132,7 +131,7 @@ class ScheduleRegistryTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> ScheduleRegistry.build("warp", Map.of(), new ScheduleContext(0.1, 100, 391, 1)));
+            () -> ScheduleRegistry.build("warp", ScheduleParameters.none(), new ScheduleContext(0.1, 100, 391, 1)));
     assertTrue(e.getMessage().startsWith("unknown schedule 'warp'"), e.getMessage());
   }
 }

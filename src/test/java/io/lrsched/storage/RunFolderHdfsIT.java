@@ -15,10 +15,12 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@link RunFolder} on a real HDFS (one NameNode, one DataNode) started in this JVM. */
+@Tag("hdfs")
 class RunFolderHdfsIT {
   private static final Clock FIXED =
       Clock.fixed(LocalDateTime.of(2024, 1, 2, 3, 4, 5).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,8 +26,9 @@ import org.junit.jupiter.api.Test;
  * own Spark application ({@code sweep --parallel 2}). Prints wall times and each trial's last loss and val_accuracy,
  * to see whether sharing a Spark application changes what a trial computes.
  *
- * <pre>mvn -B -o test -Dtest=ParallelModesBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * <pre>mvn -B -o test -Dtest=ParallelModesBenchmark -Dexcluded.groups= -Dsurefire.failIfNoSpecifiedTests=false</pre>
  */
+@Tag("benchmark")
 class ParallelModesBenchmark {
   private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 

@@ -18,6 +18,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Two sweep processes started at once on the same sweep folder, on local disk and on a real HDFS (one NameNode, one
  * DataNode, in this JVM; the sweep processes reach it over its port): every trial runs exactly once.
  */
+@Tag("slow")
 class SweepConcurrencyIT {
   private static final int TRIALS = 4;
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lrsched.config.ConfigError;
 import io.lrsched.config.SweepLoader;
+import io.lrsched.config.SweepSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,10 +77,10 @@ class SweepPlanTest {
     assertEquals(6, p.trials().size());
     Trial poly = p.trials().stream().filter(t -> t.settings().schedule().type().equals("poly")).findFirst()
         .orElseThrow();
-    assertEquals(2, ((Number) poly.settings().schedule().parameters().get("power")).intValue());
+    assertEquals(2, ((Number) poly.settings().schedule().parameters().asMap().get("power")).intValue());
     Trial step = p.trials().stream().filter(t -> t.settings().schedule().type().equals("step")).findFirst()
         .orElseThrow();
-    assertEquals(2, ((Number) step.settings().schedule().parameters().get("drop-every")).intValue());
+    assertEquals(2, ((Number) step.settings().schedule().parameters().asMap().get("drop-every")).intValue());
   }
 
   @Test
@@ -110,6 +111,23 @@ class SweepPlanTest {
     // Log-uniform: the draws spread over the decades, not bunched near the top as a uniform draw would be.
     assertTrue(a.trials().stream().anyMatch(t -> t.settings().training().lr() < 0.01)
         || c.trials().stream().anyMatch(t -> t.settings().training().lr() < 0.01));
+  }
+
+  @Test
+  void shouldSpreadLogUniformDrawsEvenlyOverTheDecades() {
+    // log-uniform on [0.001, 0.1): log10(lr) is uniform on [-3, -1), so half the draws fall below 0.01 and a quarter
+    // in each half-decade; a uniform draw would put only (0.01 - 0.001) / (0.1 - 0.001) = 9% below 0.01. With 400
+    // draws the standard deviation of a fraction near 1/2 is 0.025: the bounds below are 4 of them.
+    SweepSettings.RandomAxis axis = new SweepSettings.RandomAxis(
+        400, 7, Map.of("training.lr", new SweepSettings.Range(0.001, 0.1, true)));
+    List<Double> draws =
+        SweepPlan.randomPoints(axis).stream().map(p -> Double.parseDouble(p.get("training.lr"))).toList();
+    assertEquals(400, draws.size());
+    double belowTenth = draws.stream().filter(lr -> lr < 0.01).count() / 400.0;
+    double belowThreeThousandths = draws.stream().filter(lr -> lr < Math.sqrt(0.001 * 0.01)).count() / 400.0;
+    assertTrue(Math.abs(belowTenth - 0.5) <= 0.1, "fraction below 0.01: " + belowTenth);
+    assertTrue(Math.abs(belowThreeThousandths - 0.25) <= 0.09, "fraction below 10^-2.5: " + belowThreeThousandths);
+    assertTrue(draws.stream().allMatch(lr -> lr >= 0.001 && lr < 0.1), draws.toString());
   }
 
   @Test

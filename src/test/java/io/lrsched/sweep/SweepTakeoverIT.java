@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A sweep process killed with SIGKILL during a trial: its lease goes stale, and a later invocation takes it over
  * after {@code sweep.lease-timeout} and resumes the trial from its checkpoint, with no epoch trained twice.
  */
+@Tag("slow")
 class SweepTakeoverIT {
   private static final int EPOCHS = 4;
 
