@@ -31,8 +31,8 @@ import picocli.CommandLine.TypeConversionException;
     description = {
       "Run a sweep: many trials (grid, linked and random axes, several seeds each), then a leaderboard and"
           + " statistics with verdicts per pair of configurations.",
-      "Exit codes: 0 the sweep is complete, 75 work remains (budget reached, or trials held by another"
-          + " invocation), 1 a trial failed for good (named on the last line), 2 a bad sweep file."
+      "Exit codes: 0 the sweep is complete, 75 work remains (budget reached, trials held by another"
+          + " invocation, or this one lost a trial's lease: named on the last line), 1 a trial failed for good (named on the last line), 2 a bad sweep file."
     })
 final class SweepCommand implements Callable<Integer> {
 
@@ -90,6 +90,10 @@ final class SweepCommand implements Callable<Integer> {
     return switch (outcome) {
       case COMPLETE -> 0;
       case WORK_REMAINS -> EXIT_WORK_REMAINS;
+      case LEASE_LOST -> {
+        System.out.println("lrsched: " + runner.failureLine());
+        yield EXIT_WORK_REMAINS;
+      }
       case FAILED -> {
         System.out.println("lrsched: " + runner.failureLine());
         yield Main.EXIT_FAILURE;

@@ -39,6 +39,8 @@ import org.apache.hadoop.hdfs.DistributedFileSystem;
  */
 final class SweepFolder {
   private static final Pattern LEASE = Pattern.compile("lease-(\\d+)");
+  /** The line of a lease file that says when its holder created it. */
+  static final String CREATED = "created=";
 
   private final RunFolder root;
   private final Path path;
@@ -170,12 +172,23 @@ final class SweepFolder {
     return latest;
   }
 
-  /** When a lease file was created (the file system's clock). */
-  Instant leaseCreated(String trial, long generation) {
-    try {
-      return Instant.ofEpochMilli(fs.getFileStatus(leasePath(trial, generation)).getModificationTime());
+  /**
+   * When a lease file was created, by its holder's clock (its {@code created=} line); empty if it has no such line
+   * (caught between its creation and its first write, or left by a holder that died there).
+   */
+  Optional<Instant> leaseCreated(String trial, long generation) {
+    Path lease = leasePath(trial, generation);
+    try (java.io.InputStream in = fs.open(lease)) {
+      String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return text.lines().filter(l -> l.startsWith(CREATED)).findFirst().flatMap(l -> {
+        try {
+          return Optional.of(Instant.parse(l.substring(CREATED.length()).strip()));
+        } catch (java.time.format.DateTimeParseException e) {
+          return Optional.empty();
+        }
+      });
     } catch (IOException e) {
-      throw new StorageException("Cannot read lease " + leasePath(trial, generation) + ": " + e.getMessage(), e);
+      throw new StorageException("Cannot read lease " + lease + ": " + e.getMessage(), e);
     }
   }
 

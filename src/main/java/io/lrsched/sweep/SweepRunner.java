@@ -2,6 +2,7 @@ package io.lrsched.sweep;
 
 import io.lrsched.report.EpochMetrics;
 import io.lrsched.results.SweepReportPage;
+import io.lrsched.storage.WriteFence;
 import io.lrsched.train.EpochListener;
 import io.lrsched.train.ExperimentRunner;
 import io.lrsched.train.RunSummary;
@@ -31,7 +32,9 @@ public final class SweepRunner {
     /** Trials remain: the budget ran out, or other invocations hold them. */
     WORK_REMAINS,
     /** A trial failed for good. */
-    FAILED
+    FAILED,
+    /** This invocation lost a trial's lease (paused, or its heartbeat failed): it stopped, others go on. */
+    LEASE_LOST
   }
 
   /**
@@ -49,24 +52,16 @@ public final class SweepRunner {
      * @param trial the trial
      * @param runFolder the trial's run folder: resumed from its newest checkpoint if it has one
      * @param listener told after every epoch, may stop the run
+     * @param fence checked before every write into the trial's folder: the trial's lease
      * @param console where progress goes
      * @return the run, completed or stopped
      */
-    RunSummary run(Trial trial, String runFolder, EpochListener listener, PrintStream console);
+    RunSummary run(Trial trial, String runFolder, EpochListener listener, WriteFence fence, PrintStream console);
   }
 
   /** The real executor: the trial's experiment on Spark, in a Spark application of its own per trial. */
-  public static final TrialExecutor SPARK = (trial, runFolder, listener, console) ->
-      new ExperimentRunner(trial.settings(), console).runIn(runFolder, listener);
-
-  /** Thrown from the epoch listener when another invocation took the lease over: this one must write nothing more. */
-  static final class LeaseLost extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    LeaseLost(String trial) {
-      super("the lease of trial " + trial + " was taken over by another invocation");
-    }
-  }
+  public static final TrialExecutor SPARK = (trial, runFolder, listener, fence, console) ->
+      new ExperimentRunner(trial.settings(), console).runIn(runFolder, listener, fence);
 
   private final SweepPlan plan;
   private final Budget budget;
@@ -75,6 +70,8 @@ public final class SweepRunner {
   private final Clock clock;
   private final String owner;
   private String failureLine;
+  /** Why this invocation stopped after losing a trial's lease; null while it holds every lease it claimed. */
+  private String lostLine;
   private Instant start;
   private SweepFolder folder;
   /** Set when a trial stopped early for the time budget: starting another would only run it for a moment. */
@@ -96,9 +93,12 @@ public final class SweepRunner {
     this.owner = hostName() + ":" + ProcessHandle.current().pid();
   }
 
-  /** The last line to print when the outcome is {@link Outcome#FAILED}: which trial failed, and why. */
+  /**
+   * The last line to print when the outcome is {@link Outcome#FAILED} (which trial failed, and why) or {@link
+   * Outcome#LEASE_LOST} (which trial's lease was lost, and why).
+   */
   public String failureLine() {
-    return failureLine;
+    return lostLine != null ? lostLine : failureLine;
   }
 
   /**
@@ -139,6 +139,9 @@ public final class SweepRunner {
         started++;
         runClaimed(trial, claim);
       }
+      if (lostLine != null) {
+        break; // a process that was paused or cut off claims nothing more: a fresh invocation is safer
+      }
     }
     others.run();
     SweepReport report = report(folder);
@@ -147,7 +150,8 @@ public final class SweepRunner {
     folder.writeText("statistics.csv", report.statisticsCsv());
     SweepReportPage.write(folder.runFolder());
     report.print(console);
-    return outcome(report.states());
+    Outcome outcome = outcome(report.states());
+    return lostLine != null && outcome != Outcome.FAILED ? Outcome.LEASE_LOST : outcome;
   }
 
   private SweepReport report(SweepFolder folder) {
@@ -192,7 +196,7 @@ public final class SweepRunner {
       double best = Math.max(lease.state().epoch() == 0 ? Double.NEGATIVE_INFINITY
           : lease.state().bestValAccuracy(), metrics.valAccuracy());
       if (!lease.update(s -> s.withProgress(epoch, best, metrics.valAccuracy(), runFolder))) {
-        throw new LeaseLost(trial.id());
+        lease.check();
       }
       Optional<String> median = rule.flatMap(r -> r.check(epoch, best, completedHistories(trial)));
       if (median.isPresent()) {
@@ -208,7 +212,7 @@ public final class SweepRunner {
       return EpochListener.Decision.CONTINUE;
     };
     try {
-      RunSummary summary = executor.run(trial, runFolder, listener, console);
+      RunSummary summary = executor.run(trial, runFolder, listener, lease, console);
       lease.close();
       List<EpochMetrics> history = summary.history();
       double best = history.stream().mapToDouble(EpochMetrics::valAccuracy).max().orElse(Double.NaN);
@@ -227,14 +231,16 @@ public final class SweepRunner {
             .withProgress(history.size(), best, last, summary.runFolder()));
       }
       if (!written) {
-        console.println("[WARN] trial " + trial.id() + " ended, but its lease was taken over meanwhile: the other"
-            + " invocation records it (was this process paused longer than sweep.lease-timeout?)");
+        lostLine = lease.lostReason().orElse("lost the lease of trial " + trial.id());
       }
-    } catch (LeaseLost e) {
-      lease.close();
-      console.println("[WARN] " + e.getMessage() + ": this invocation leaves the trial to it");
     } catch (RuntimeException e) {
       lease.close();
+      Optional<String> lost = lease.lostReason();
+      if (lost.isPresent()) {
+        // Not a failed attempt: the trial is another invocation's now (or will be once this lease goes stale).
+        lostLine = lost.get();
+        return;
+      }
       String error = e.getMessage() == null ? e.toString() : e.getMessage();
       lease.update(s -> s.with(s.attempts() >= maxAttempts ? TrialState.FAILED : TrialState.WAITING,
           s.attempts(), 0, owner, null).withError(error));

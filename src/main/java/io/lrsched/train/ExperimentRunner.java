@@ -25,6 +25,7 @@ import io.lrsched.schedule.LearningRateSchedule;
 import io.lrsched.schedule.ScheduleMessages;
 import io.lrsched.storage.RunFolder;
 import io.lrsched.storage.StorageException;
+import io.lrsched.storage.WriteFence;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,9 +142,18 @@ public final class ExperimentRunner {
    * @throws RunFailure if data or storage fail
    */
   public RunSummary runIn(JavaSparkContext sc, String runFolderUri, EpochListener listener) {
+    return runIn(sc, runFolderUri, listener, WriteFence.NONE);
+  }
+
+  /**
+   * As {@link #runIn(JavaSparkContext, String, EpochListener)}, writing into the folder only while {@code fence}
+   * allows: it is checked before every file written or deleted and after every averaging round, and a refusal ends
+   * the run with its {@link WriteFence.FencedOut}.
+   */
+  public RunSummary runIn(JavaSparkContext sc, String runFolderUri, EpochListener listener, WriteFence fence) {
     RunFolder folder;
     try {
-      folder = RunFolder.at(runFolderUri, sc.hadoopConfiguration());
+      folder = RunFolder.at(runFolderUri, sc.hadoopConfiguration()).fencedBy(fence);
     } catch (StorageException | IllegalArgumentException e) {
       throw new RunFailure(e.getMessage(), e);
     }
@@ -159,10 +169,10 @@ public final class ExperimentRunner {
     return train(sc, folder, checkpoint, false, listener);
   }
 
-  /** As {@link #runIn(JavaSparkContext, String, EpochListener)}, in a Spark context of its own. */
-  public RunSummary runIn(String runFolderUri, EpochListener listener) {
+  /** As {@link #runIn(JavaSparkContext, String, EpochListener, WriteFence)}, in a Spark context of its own. */
+  public RunSummary runIn(String runFolderUri, EpochListener listener, WriteFence fence) {
     try (JavaSparkContext sc = SparkContexts.create("lrsched " + settings.name())) {
-      return runIn(sc, runFolderUri, listener);
+      return runIn(sc, runFolderUri, listener, fence);
     }
   }
 
@@ -300,6 +310,8 @@ public final class ExperimentRunner {
       for (int round = 0; round < rounds; round++) {
         hook.startRound(round * t.averagingFrequency());
         sparkNet.fit(batches.round(round));
+        // A holder that lost its lease stops here rather than train on to its next write.
+        recorder.folder().fence().check();
         progressBar.stepsDone(Math.min(steps, (round + 1) * t.averagingFrequency()));
       }
       batches.release();

@@ -75,7 +75,7 @@ class SweepTakeoverIT {
   }
 
   /** Waits until the trial's state record shows a finished epoch (its checkpoint is written before). */
-  private static Path waitForFirstEpoch(SweepProcess process, Path trials) throws Exception {
+  static Path waitForFirstEpoch(SweepProcess process, Path trials) throws Exception {
     long deadline = System.nanoTime() + 300_000_000_000L;
     while (System.nanoTime() < deadline) {
       if (Files.isDirectory(trials)) {
