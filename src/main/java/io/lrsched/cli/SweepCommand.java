@@ -37,7 +37,7 @@ import picocli.CommandLine.TypeConversionException;
 final class SweepCommand implements Callable<Integer> {
 
   /** Exit code when trials remain (EX_TEMPFAIL of sysexits.h: try again later). */
-  static final int EXIT_WORK_REMAINS = 75;
+  static final int EXIT_WORK_REMAINS = TrialProcesses.EXIT_WORK_REMAINS;
 
   @Parameters(index = "0", paramLabel = "SWEEP.conf", description = "HOCON sweep file (see conf/sweeps/).")
   Path sweepFile;
@@ -86,7 +86,13 @@ final class SweepCommand implements Callable<Integer> {
     System.out.println("[INFO] " + NativeSetup.configure());
     SweepRunner runner = new SweepRunner(plan, new SweepRunner.Budget(shares.get(0), timeBudget),
         SweepRunner.SPARK, System.out, Clock.systemUTC());
-    SweepRunner.Outcome outcome = runner.run(() -> TrialProcesses.await(others));
+    String[] abnormalChild = {null};
+    SweepRunner.Outcome outcome = runner.run(() -> abnormalChild[0] = TrialProcesses.await(others).orElse(null));
+    if (abnormalChild[0] != null && outcome != SweepRunner.Outcome.FAILED) {
+      // The leaderboard is written; but a process that crashed or was killed is this invocation's failure too.
+      System.out.println("lrsched: " + abnormalChild[0]);
+      return Main.EXIT_FAILURE;
+    }
     return switch (outcome) {
       case COMPLETE -> 0;
       case WORK_REMAINS -> EXIT_WORK_REMAINS;

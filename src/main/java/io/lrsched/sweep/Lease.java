@@ -65,6 +65,8 @@ final class Lease implements AutoCloseable, WriteFence {
   private Instant proven;
   /** Set once the heartbeat failed for half the timeout: this holder stops, even if the storage comes back. */
   private boolean cutOff;
+  /** State records written under this generation. */
+  private long version;
   private ScheduledExecutorService heartbeats;
 
   private Lease(SweepFolder folder, String trial, long generation, Clock clock, Duration timeout,
@@ -167,7 +169,7 @@ final class Lease implements AutoCloseable, WriteFence {
         clock.instant(), next.epoch(), next.bestValAccuracy(), next.finalValAccuracy(), next.runFolder(),
         next.error(), next.note());
     if (lostReason().isEmpty()) {
-      folder.writeState(current);
+      folder.writeState(current, ++version, this);
       proven = current.heartbeat();
       return true;
     }

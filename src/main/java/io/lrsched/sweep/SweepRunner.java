@@ -2,6 +2,7 @@ package io.lrsched.sweep;
 
 import io.lrsched.report.EpochMetrics;
 import io.lrsched.results.SweepReportPage;
+import io.lrsched.storage.StorageException;
 import io.lrsched.storage.WriteFence;
 import io.lrsched.train.EpochListener;
 import io.lrsched.train.ExperimentRunner;
@@ -195,9 +196,14 @@ public final class SweepRunner {
     EpochListener listener = (epoch, metrics) -> {
       double best = Math.max(lease.state().epoch() == 0 ? Double.NEGATIVE_INFINITY
           : lease.state().bestValAccuracy(), metrics.valAccuracy());
-      if (!lease.update(s -> s.withProgress(epoch, best, metrics.valAccuracy(), runFolder))) {
-        lease.check();
+      try {
+        lease.update(s -> s.withProgress(epoch, best, metrics.valAccuracy(), runFolder));
+      } catch (StorageException e) {
+        // Like a missed heartbeat: the run goes on until the lease's own rule says it cannot prove it holds it.
+        console.println("[WARN] trial " + trial.id() + ": epoch " + epoch + " not recorded in its state: "
+            + e.getMessage());
       }
+      lease.check();
       Optional<String> median = rule.flatMap(r -> r.check(epoch, best, completedHistories(trial)));
       if (median.isPresent()) {
         stopNote[0] = median.get();
@@ -242,8 +248,15 @@ public final class SweepRunner {
         return;
       }
       String error = e.getMessage() == null ? e.toString() : e.getMessage();
-      lease.update(s -> s.with(s.attempts() >= maxAttempts ? TrialState.FAILED : TrialState.WAITING,
-          s.attempts(), 0, owner, null).withError(error));
+      try {
+        lease.update(s -> s.with(s.attempts() >= maxAttempts ? TrialState.FAILED : TrialState.WAITING,
+            s.attempts(), 0, owner, null).withError(error));
+      } catch (RuntimeException recording) {
+        // The storage that failed the trial may fail its record too: the record stays "running", the lease goes
+        // stale and a later invocation retries the trial; this one goes on and still writes the leaderboard.
+        console.printf("[WARN] trial %s: its failure could not be recorded: %s%n", trial.id(),
+            TrialState.oneLine(recording.getMessage()));
+      }
       console.printf("[WARN] trial %s failed (attempt %d of %d): %s%n", trial.id(), lease.state().attempts(),
           maxAttempts, TrialState.oneLine(error));
     } finally {

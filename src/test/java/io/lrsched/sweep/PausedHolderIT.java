@@ -38,10 +38,9 @@ class PausedHolderIT {
 
     SweepProcess first = SweepProcess.start(dir.resolve("first.log"), paused.toString());
     SweepProcess uninterrupted = SweepProcess.start(dir.resolve("calm.log"), calm.toString());
-    Path state = SweepTakeoverIT.waitForFirstEpoch(first, dir.resolve("out/paused/trials"));
+    Path trial = SweepTakeoverIT.waitForFirstEpoch(first, dir.resolve("out/paused/trials"));
     first.pause();
     long pausedAt = System.nanoTime();
-    Path trial = state.getParent();
 
     // Its last heartbeat is at most a second old when it freezes: 7 s later the lease is stale.
     long waitMillis = 7_000 - (System.nanoTime() - pausedAt) / 1_000_000;
@@ -87,11 +86,16 @@ class PausedHolderIT {
     return lrs;
   }
 
-  /** Every file under a folder, hidden ones included, with its size and SHA-256. */
+  /**
+   * Every file under a folder with its size and SHA-256, hidden ones included but for temporary files ({@code
+   * .NAME.UUID.tmp}): a write the pause interrupted leaves one, which its writer removes when it finds it may not
+   * publish it.
+   */
   static Map<String, String> listing(Path folder) throws IOException, NoSuchAlgorithmException {
     Map<String, String> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(folder)) {
-      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+      for (Path p : walk.filter(Files::isRegularFile).filter(p -> !(p.getFileName().toString().startsWith(".")
+          && p.getFileName().toString().endsWith(".tmp"))).toList()) {
         byte[] bytes = Files.readAllBytes(p);
         files.put(folder.relativize(p).toString(), bytes.length + " "
             + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));

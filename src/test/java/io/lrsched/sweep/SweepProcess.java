@@ -66,6 +66,11 @@ final class SweepProcess {
     process.waitFor();
   }
 
+  /** A trial's state record, as sweeps read it, from its folder {@code <sweep>/trials/<id>}. */
+  static TrialState state(Path trial) {
+    return SweepFolder.open(trial.getParent().getParent().toString()).readState(trial.getFileName().toString());
+  }
+
   /** SIGSTOP: the JVM is frozen as a long GC pause or a suspended VM would freeze it, alive and holding its lease. */
   void pause() throws IOException, InterruptedException {
     signal("STOP");
