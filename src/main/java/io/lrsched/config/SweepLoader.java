@@ -213,7 +213,8 @@ public final class SweepLoader {
     String rendered = c.withOnlyPath("sweep").root()
         .render(ConfigRenderOptions.defaults().setOriginComments(false).setComments(false).setJson(false));
     return new SweepSettings(file, name, experiment, fixed, axes, random, seeds, leaseTimeout, heartbeat,
-        v.positiveInt("sweep.max-attempts"), v.positiveInt("sweep.bootstrap.resamples"),
+        positiveDuration(c, v, "sweep.stall-timeout"), v.positiveInt("sweep.max-attempts"),
+        v.positiveInt("sweep.bootstrap.resamples"),
         v.anyLong("sweep.bootstrap.seed"), median, rendered.strip() + "\n");
   }
 

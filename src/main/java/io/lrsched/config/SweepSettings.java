@@ -18,6 +18,7 @@ import java.util.Map;
  * @param seeds the values of {@code experiment.seed}
  * @param leaseTimeout age of a heartbeat after which a lease is stale
  * @param heartbeat how often a lease holder renews its heartbeat
+ * @param stallTimeout time without a finished averaging round after which a trial is stopped as a failed attempt
  * @param maxAttempts starts that may end in a failure or crash before a trial fails for good
  * @param resamples bootstrap resamples of the statistics
  * @param bootstrapSeed seed of the bootstrap's generator
@@ -34,6 +35,7 @@ public record SweepSettings(
     List<Long> seeds,
     Duration leaseTimeout,
     Duration heartbeat,
+    Duration stallTimeout,
     int maxAttempts,
     int resamples,
     long bootstrapSeed,

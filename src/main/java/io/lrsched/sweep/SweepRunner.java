@@ -54,15 +54,17 @@ public final class SweepRunner {
      * @param runFolder the trial's run folder: resumed from its newest checkpoint if it has one
      * @param listener told after every epoch, may stop the run
      * @param fence checked before every write into the trial's folder: the trial's lease
+     * @param stallTimeout time without a finished averaging round after which the run fails
      * @param console where progress goes
      * @return the run, completed or stopped
      */
-    RunSummary run(Trial trial, String runFolder, EpochListener listener, WriteFence fence, PrintStream console);
+    RunSummary run(Trial trial, String runFolder, EpochListener listener, WriteFence fence, Duration stallTimeout,
+        PrintStream console);
   }
 
   /** The real executor: the trial's experiment on Spark, in a Spark application of its own per trial. */
-  public static final TrialExecutor SPARK = (trial, runFolder, listener, fence, console) ->
-      new ExperimentRunner(trial.settings(), console).runIn(runFolder, listener, fence);
+  public static final TrialExecutor SPARK = (trial, runFolder, listener, fence, stallTimeout, console) ->
+      new ExperimentRunner(trial.settings(), console).runIn(runFolder, listener, fence, stallTimeout);
 
   private final SweepPlan plan;
   private final Budget budget;
@@ -218,7 +220,8 @@ public final class SweepRunner {
       return EpochListener.Decision.CONTINUE;
     };
     try {
-      RunSummary summary = executor.run(trial, runFolder, listener, lease, console);
+      RunSummary summary =
+          executor.run(trial, runFolder, listener, lease, plan.sweep().stallTimeout(), console);
       lease.close();
       List<EpochMetrics> history = summary.history();
       double best = history.stream().mapToDouble(EpochMetrics::valAccuracy).max().orElse(Double.NaN);

@@ -27,6 +27,7 @@ import io.lrsched.storage.RunFolder;
 import io.lrsched.storage.StorageException;
 import io.lrsched.storage.WriteFence;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +60,8 @@ public final class ExperimentRunner {
   private final PrintStream console;
   /** Set once the run folder exists, so that a failure after that marks the run failed in it. */
   private RunRecorder recorder;
+  /** Told of every finished averaging round; null when no stall timeout applies (plain train runs). */
+  private ProgressWatchdog watchdog;
 
   /**
    * @param settings the validated experiment
@@ -169,10 +172,23 @@ public final class ExperimentRunner {
     return train(sc, folder, checkpoint, false, listener);
   }
 
-  /** As {@link #runIn(JavaSparkContext, String, EpochListener, WriteFence)}, in a Spark context of its own. */
-  public RunSummary runIn(String runFolderUri, EpochListener listener, WriteFence fence) {
-    try (JavaSparkContext sc = SparkContexts.create("lrsched " + settings.name())) {
-      return runIn(sc, runFolderUri, listener, fence);
+  /**
+   * As {@link #runIn(JavaSparkContext, String, EpochListener, WriteFence)}, in a Spark context of its own, stopped
+   * as a {@link RunFailure} once no averaging round has finished for {@code stallTimeout} ({@link ProgressWatchdog}).
+   */
+  public RunSummary runIn(String runFolderUri, EpochListener listener, WriteFence fence, Duration stallTimeout) {
+    try (JavaSparkContext sc = SparkContexts.create("lrsched " + settings.name());
+        ProgressWatchdog stalls = ProgressWatchdog.start(sc, stallTimeout)) {
+      watchdog = stalls;
+      try {
+        return runIn(sc, runFolderUri, listener, fence);
+      } catch (Exception e) {
+        // Spark's job failure is a checked exception Scala does not declare: caught here, rethrown as it is.
+        if (stalls.fired()) {
+          throw new RunFailure(stalls.reason(), e);
+        }
+        throw e;
+      }
     }
   }
 
@@ -312,6 +328,9 @@ public final class ExperimentRunner {
         sparkNet.fit(batches.round(round));
         // A holder that lost its lease stops here rather than train on to its next write.
         recorder.folder().fence().check();
+        if (watchdog != null) {
+          watchdog.progressed();
+        }
         progressBar.stepsDone(Math.min(steps, (round + 1) * t.averagingFrequency()));
       }
       batches.release();

@@ -25,7 +25,7 @@ class HeartbeatFailureIT {
   void shouldStopBeforeTheLeaseTimeoutWhenTheHeartbeatCannotBeWritten() throws Exception {
     Files.writeString(dir.resolve("base.conf"), SweepProcess.tinyBase(dir.resolve("out").toString(), EPOCHS));
     Path file = dir.resolve("cut.conf");
-    Files.writeString(file, "sweep { experiment = base.conf, lease-timeout = 8s, heartbeat = 1s }\n");
+    Files.writeString(file, "sweep { experiment = base.conf, lease-timeout = 10s, heartbeat = 1s }\n");
     SweepProcess first = SweepProcess.start(dir.resolve("first.log"), file.toString());
     Path trial = SweepTakeoverIT.waitForFirstEpoch(first, dir.resolve("out/cut/trials"));
     int exit;
@@ -33,7 +33,7 @@ class HeartbeatFailureIT {
     readOnly(trial, true);
     try {
       long cutAt = System.nanoTime();
-      Thread.sleep(Math.max(0, 8_000 - (System.nanoTime() - cutAt) / 1_000_000));
+      Thread.sleep(Math.max(0, 10_000 - (System.nanoTime() - cutAt) / 1_000_000));
       atTimeout = PausedHolderIT.listing(trial);
       exit = first.await(300);
       assertEquals(atTimeout, PausedHolderIT.listing(trial), "nothing written after the lease timeout");

@@ -30,7 +30,7 @@ class PausedHolderIT {
   @Test
   void shouldLeaveTheTrialFolderUntouchedWhenAPausedHolderWakes() throws Exception {
     Files.writeString(dir.resolve("base.conf"), SweepProcess.tinyBase(dir.resolve("out").toString(), EPOCHS));
-    String timeouts = "sweep { experiment = base.conf, lease-timeout = 6s, heartbeat = 1s }\n";
+    String timeouts = "sweep { experiment = base.conf, lease-timeout = 10s, heartbeat = 1s }\n";
     Path paused = dir.resolve("paused.conf");
     Files.writeString(paused, timeouts);
     Path calm = dir.resolve("calm.conf");
@@ -38,40 +38,50 @@ class PausedHolderIT {
 
     SweepProcess first = SweepProcess.start(dir.resolve("first.log"), paused.toString());
     SweepProcess uninterrupted = SweepProcess.start(dir.resolve("calm.log"), calm.toString());
-    Path trial = SweepTakeoverIT.waitForFirstEpoch(first, dir.resolve("out/paused/trials"));
-    first.pause();
-    long pausedAt = System.nanoTime();
+    SweepProcess second = null;
+    try {
+      Path trial = SweepTakeoverIT.waitForFirstEpoch(first, dir.resolve("out/paused/trials"));
+      first.pause();
+      long pausedAt = System.nanoTime();
 
-    // Its last heartbeat is at most a second old when it freezes: 7 s later the lease is stale.
-    long waitMillis = 7_000 - (System.nanoTime() - pausedAt) / 1_000_000;
-    if (waitMillis > 0) {
-      Thread.sleep(waitMillis);
+      // Its last heartbeat is at most a second old when it freezes: 11 s later the lease is stale.
+      long waitMillis = 11_000 - (System.nanoTime() - pausedAt) / 1_000_000;
+      if (waitMillis > 0) {
+        Thread.sleep(waitMillis);
+      }
+      second = SweepProcess.start(dir.resolve("second.log"), paused.toString());
+      assertEquals(0, second.await(600), second.output());
+      assertTrue(second.output().contains("taking over the stale lease"), second.output());
+      Map<String, String> before = listing(trial);
+
+      String logBefore = first.output();
+      first.wake();
+      int exit = first.await(300);
+      String woken = first.output().substring(logBefore.length());
+      assertEquals(before, listing(trial), "the woken holder changed the trial's folder; its log after waking:\n"
+          + woken);
+      assertEquals(1, woken.lines().filter(l -> l.contains("lost the lease of trial")).count(),
+          "one line saying it lost the trial:\n" + woken);
+      assertEquals(75, exit, woken);
+
+      assertEquals(0, uninterrupted.await(600), uninterrupted.output());
+      Path run = trial.resolve("run");
+      List<String> metrics = Files.readAllLines(run.resolve("metrics.csv"));
+      assertEquals(List.of("1", "2", "3", "4", "5", "6"),
+          metrics.stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).toList(), "each epoch once");
+      Map<String, String> lrs = appliedLrs(run);
+      // 64 images in batches of 16 on one worker: 4 steps per epoch, each once.
+      assertEquals(EPOCHS * 4, lrs.size(), "each step once: " + lrs.keySet());
+      assertEquals(appliedLrs(dir.resolve("out/calm/trials").resolve(trial.getFileName()).resolve("run")), lrs,
+          "the learning rates of an uninterrupted run");
+    } finally {
+      // Only processes still alive are killed: on success all have ended.
+      first.kill();
+      uninterrupted.kill();
+      if (second != null) {
+        second.kill();
+      }
     }
-    SweepProcess second = SweepProcess.start(dir.resolve("second.log"), paused.toString());
-    assertEquals(0, second.await(600), second.output());
-    assertTrue(second.output().contains("taking over the stale lease"), second.output());
-    Map<String, String> before = listing(trial);
-
-    String logBefore = first.output();
-    first.wake();
-    int exit = first.await(300);
-    String woken = first.output().substring(logBefore.length());
-    assertEquals(before, listing(trial), "the woken holder changed the trial's folder; its log after waking:\n"
-        + woken);
-    assertEquals(1, woken.lines().filter(l -> l.contains("lost the lease of trial")).count(),
-        "one line saying it lost the trial:\n" + woken);
-    assertEquals(75, exit, woken);
-
-    assertEquals(0, uninterrupted.await(600), uninterrupted.output());
-    Path run = trial.resolve("run");
-    List<String> metrics = Files.readAllLines(run.resolve("metrics.csv"));
-    assertEquals(List.of("1", "2", "3", "4", "5", "6"),
-        metrics.stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).toList(), "each epoch once");
-    Map<String, String> lrs = appliedLrs(run);
-    // 64 images in batches of 16 on one worker: 4 steps per epoch, each once.
-    assertEquals(EPOCHS * 4, lrs.size(), "each step once: " + lrs.keySet());
-    assertEquals(appliedLrs(dir.resolve("out/calm/trials").resolve(trial.getFileName()).resolve("run")), lrs,
-        "the learning rates of an uninterrupted run");
   }
 
   /** lr-applied.csv as epoch,step,worker -> lr; fails on a step recorded twice. */
