@@ -37,12 +37,13 @@ class PausedHolderIT {
     Files.writeString(calm, timeouts);
 
     SweepProcess first = SweepProcess.start(dir.resolve("first.log"), paused.toString());
-    SweepProcess uninterrupted = SweepProcess.start(dir.resolve("calm.log"), calm.toString());
+    SweepProcess uninterrupted = null;
     SweepProcess second = null;
     try {
       Path trial = SweepTakeoverIT.waitForFirstEpoch(first, dir.resolve("out/paused/trials"));
       first.pause();
       long pausedAt = System.nanoTime();
+      uninterrupted = SweepProcess.start(dir.resolve("calm.log"), calm.toString());
 
       // Its last heartbeat is at most a second old when it freezes: 11 s later the lease is stale.
       long waitMillis = 11_000 - (System.nanoTime() - pausedAt) / 1_000_000;
@@ -77,7 +78,9 @@ class PausedHolderIT {
     } finally {
       // Only processes still alive are killed: on success all have ended.
       first.kill();
-      uninterrupted.kill();
+      if (uninterrupted != null) {
+        uninterrupted.kill();
+      }
       if (second != null) {
         second.kill();
       }

@@ -80,7 +80,7 @@ class SweepTakeoverIT {
    * @return the trial's folder
    */
   static Path waitForFirstEpoch(SweepProcess process, Path trials) throws Exception {
-    long deadline = System.nanoTime() + 300_000_000_000L;
+    long deadline = System.nanoTime() + 900_000_000_000L;
     while (System.nanoTime() < deadline) {
       if (Files.isDirectory(trials)) {
         try (Stream<Path> s = Files.list(trials)) {
@@ -94,6 +94,6 @@ class SweepTakeoverIT {
       Thread.sleep(50);
     }
     process.kill();
-    throw new AssertionError("no epoch finished in 300 s:\n" + process.output());
+    throw new AssertionError("no epoch finished in 900 s:\n" + process.output());
   }
 }
