@@ -2,11 +2,13 @@ package io.lrsched.checkpoint;
 
 import io.lrsched.storage.RunFolder;
 import io.lrsched.storage.StorageException;
+import io.lrsched.storage.WriteFence;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A run's checkpoints under {@code checkpoints/} in its run folder: one sub-folder per checkpoint ({@code
@@ -24,6 +28,13 @@ import java.util.function.Consumer;
  * once the manifest names it: a crash while writing leaves the previous manifest, naming complete checkpoints only.
  * Reading checks every file against the manifest, so a checkpoint damaged afterwards (truncated, overwritten) is
  * skipped with a warning naming the file, and the next older one is used.
+ *
+ * <p>A folder written under a {@link WriteFence} of generation g &gt; 0 (a sweep trial's lease) stamps the generation
+ * into every name: checkpoint folders {@code epoch-0003-g000002/} and one new manifest per checkpoint, {@code
+ * manifest-g000002-e0003.txt}, never replaced in place. Readers take the newest manifest (highest generation, then
+ * most epochs) that names an intact checkpoint. So a writer of an older generation that wakes after a takeover can at
+ * worst add a folder or manifest nobody reads; it never overwrites a newer generation's files, and deletes none of
+ * them; and on an object store, where replacing a file leaves a moment without it, no manifest is ever replaced.
  */
 public final class CheckpointStore {
 
@@ -31,6 +42,8 @@ public final class CheckpointStore {
   public static final String MANIFEST = "checkpoints/manifest.txt";
 
   private static final String DIR = "checkpoints/";
+  private static final Pattern STAMPED_MANIFEST = Pattern.compile("manifest-g(\\d+)-e(\\d+)\\.txt");
+  private static final Pattern STAMPED_CHECKPOINT = Pattern.compile("epoch-\\d+-g(\\d+)");
   private static final List<String> FILES =
       List.of(Checkpoint.MODEL, Checkpoint.STATE, Checkpoint.METRICS, Checkpoint.LR_APPLIED);
 
@@ -66,7 +79,8 @@ public final class CheckpointStore {
    * @throws StorageException if a file cannot be written; the previous manifest and its checkpoints stay intact
    */
   public Written write(Checkpoint checkpoint) {
-    String name = name(checkpoint.epochs());
+    long generation = folder.fence().generation();
+    String name = name(checkpoint.epochs(), generation);
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put(Checkpoint.MODEL, checkpoint.model());
     files.put(Checkpoint.STATE, checkpoint.stateText().getBytes(StandardCharsets.UTF_8));
@@ -84,7 +98,8 @@ public final class CheckpointStore {
     List<Entry> kept = new ArrayList<>();
     kept.add(new Entry(name, checkpoint.epochs(), at.toString(), entries));
     List<Entry> dropped = new ArrayList<>();
-    for (Entry old : readManifest()) {
+    List<Manifest> manifests = manifests();
+    for (Entry old : manifests.isEmpty() ? List.<Entry>of() : readManifest(manifests.get(0).path())) {
       if (old.name().equals(name)) {
         continue; // overwritten just now
       }
@@ -94,9 +109,19 @@ public final class CheckpointStore {
         dropped.add(old);
       }
     }
-    folder.writeText(MANIFEST, render(kept));
+    Manifest written = Manifest.of(generation, checkpoint.epochs());
+    folder.writeText(written.path(), render(kept));
+    // Never a later generation's files: a writer that lost its lease between its fence check and here still
+    // removes only what its own or an earlier generation wrote.
     for (Entry old : dropped) {
-      folder.deleteTree(DIR + old.name());
+      if (generationOf(old.name()) <= generation) {
+        folder.deleteTree(DIR + old.name());
+      }
+    }
+    for (Manifest old : manifests) {
+      if (!old.path().equals(written.path()) && old.generation() <= generation) {
+        folder.deleteTree(old.path());
+      }
     }
     return new Written(folder.fileUri(DIR + name), checkpoint.epochs(), bytes, at);
   }
@@ -109,10 +134,14 @@ public final class CheckpointStore {
    * @throws StorageException if the manifest cannot be read, or names no intact checkpoint
    */
   public Optional<Checkpoint> newest(Consumer<String> warnings) {
-    if (!folder.exists(MANIFEST)) {
+    List<Manifest> manifests = manifests();
+    if (manifests.isEmpty()) {
       return Optional.empty();
     }
-    List<Entry> entries = readManifest();
+    List<Entry> entries = new ArrayList<>();
+    for (Manifest manifest : manifests) {
+      entries.addAll(readManifest(manifest.path()));
+    }
     List<String> problems = new ArrayList<>();
     for (Entry entry : entries) {
       Optional<String> problem = damage(entry);
@@ -127,7 +156,8 @@ public final class CheckpointStore {
       warnings.accept("checkpoint after epoch " + entry.epochs() + " is damaged, skipped: " + problem.get());
     }
     throw new StorageException("no intact checkpoint in " + folder.uri() + " (" + entries.size()
-        + " listed in " + MANIFEST + ")" + (problems.isEmpty() ? "" : ": " + problems.get(0)));
+        + " listed in " + manifests.get(0).path() + (manifests.size() > 1 ? " and older manifests" : "") + ")"
+        + (problems.isEmpty() ? "" : ": " + problems.get(0)));
   }
 
   private Optional<String> damage(Entry entry) {
@@ -159,7 +189,45 @@ public final class CheckpointStore {
   }
 
   static String name(int epochs) {
-    return String.format(Locale.ROOT, "epoch-%04d", epochs);
+    return name(epochs, 0);
+  }
+
+  private static String name(int epochs, long generation) {
+    String name = String.format(Locale.ROOT, "epoch-%04d", epochs);
+    return generation == 0 ? name : name + String.format(Locale.ROOT, "-g%06d", generation);
+  }
+
+  private static long generationOf(String checkpointName) {
+    Matcher m = STAMPED_CHECKPOINT.matcher(checkpointName);
+    return m.matches() ? Long.parseLong(m.group(1)) : 0;
+  }
+
+  /** A manifest file: {@value #MANIFEST} for generation 0, one per checkpoint for later ones. */
+  private record Manifest(String path, long generation, int epochs) {
+    static Manifest of(long generation, int epochs) {
+      return new Manifest(generation == 0 ? MANIFEST
+          : DIR + String.format(Locale.ROOT, "manifest-g%06d-e%04d.txt", generation, epochs), generation, epochs);
+    }
+  }
+
+  /** The manifests in the folder, newest first: highest generation, then most epochs. */
+  private List<Manifest> manifests() {
+    if (!folder.exists(DIR.substring(0, DIR.length() - 1))) {
+      return List.of();
+    }
+    List<Manifest> found = new ArrayList<>();
+    for (String file : folder.list()) {
+      if (file.equals(MANIFEST)) {
+        found.add(new Manifest(file, 0, Integer.MAX_VALUE));
+      } else if (file.startsWith(DIR)) {
+        Matcher m = STAMPED_MANIFEST.matcher(file.substring(DIR.length()));
+        if (m.matches()) {
+          found.add(new Manifest(file, Long.parseLong(m.group(1)), Integer.parseInt(m.group(2))));
+        }
+      }
+    }
+    found.sort(Comparator.comparingLong(Manifest::generation).thenComparingInt(Manifest::epochs).reversed());
+    return found;
   }
 
   private record FileEntry(String path, long size, String sha256) {}
@@ -181,11 +249,8 @@ public final class CheckpointStore {
     return out.toString();
   }
 
-  private List<Entry> readManifest() {
-    if (!folder.exists(MANIFEST)) {
-      return List.of();
-    }
-    String text = folder.readText(MANIFEST);
+  private List<Entry> readManifest(String manifest) {
+    String text = folder.readText(manifest);
     List<Entry> entries = new ArrayList<>();
     String name = null;
     int epochs = 0;
@@ -213,7 +278,7 @@ public final class CheckpointStore {
           throw new NumberFormatException();
         }
       } catch (NumberFormatException e) {
-        throw new StorageException(folder.fileUri(MANIFEST) + " line " + (n + 1) + " is malformed: '" + line + "'");
+        throw new StorageException(folder.fileUri(manifest) + " line " + (n + 1) + " is malformed: '" + line + "'");
       }
     }
     if (name != null) {
@@ -221,7 +286,7 @@ public final class CheckpointStore {
     }
     for (Entry e : entries) {
       if (e.files().size() != FILES.size()) {
-        throw new StorageException(folder.fileUri(MANIFEST) + ": checkpoint " + e.name() + " lists "
+        throw new StorageException(folder.fileUri(manifest) + ": checkpoint " + e.name() + " lists "
             + e.files().size() + " files, expected " + FILES);
       }
     }

@@ -31,13 +31,13 @@ import picocli.CommandLine.TypeConversionException;
     description = {
       "Run a sweep: many trials (grid, linked and random axes, several seeds each), then a leaderboard and"
           + " statistics with verdicts per pair of configurations.",
-      "Exit codes: 0 the sweep is complete, 75 work remains (budget reached, or trials held by another"
-          + " invocation), 1 a trial failed for good (named on the last line), 2 a bad sweep file."
+      "Exit codes: 0 the sweep is complete, 75 work remains (budget reached, trials held by another"
+          + " invocation, or this one lost a trial's lease: named on the last line), 1 a trial failed for good (named on the last line), 2 a bad sweep file."
     })
 final class SweepCommand implements Callable<Integer> {
 
   /** Exit code when trials remain (EX_TEMPFAIL of sysexits.h: try again later). */
-  static final int EXIT_WORK_REMAINS = 75;
+  static final int EXIT_WORK_REMAINS = TrialProcesses.EXIT_WORK_REMAINS;
 
   @Parameters(index = "0", paramLabel = "SWEEP.conf", description = "HOCON sweep file (see conf/sweeps/).")
   Path sweepFile;
@@ -86,10 +86,20 @@ final class SweepCommand implements Callable<Integer> {
     System.out.println("[INFO] " + NativeSetup.configure());
     SweepRunner runner = new SweepRunner(plan, new SweepRunner.Budget(shares.get(0), timeBudget),
         SweepRunner.SPARK, System.out, Clock.systemUTC());
-    SweepRunner.Outcome outcome = runner.run(() -> TrialProcesses.await(others));
+    String[] abnormalChild = {null};
+    SweepRunner.Outcome outcome = runner.run(() -> abnormalChild[0] = TrialProcesses.await(others).orElse(null));
+    if (abnormalChild[0] != null && outcome != SweepRunner.Outcome.FAILED) {
+      // The leaderboard is written; but a process that crashed or was killed is this invocation's failure too.
+      System.out.println("lrsched: " + abnormalChild[0]);
+      return Main.EXIT_FAILURE;
+    }
     return switch (outcome) {
       case COMPLETE -> 0;
       case WORK_REMAINS -> EXIT_WORK_REMAINS;
+      case LEASE_LOST -> {
+        System.out.println("lrsched: " + runner.failureLine());
+        yield EXIT_WORK_REMAINS;
+      }
       case FAILED -> {
         System.out.println("lrsched: " + runner.failureLine());
         yield Main.EXIT_FAILURE;

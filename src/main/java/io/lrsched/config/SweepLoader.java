@@ -205,7 +205,7 @@ public final class SweepLoader {
     String rendered = c.withOnlyPath("sweep").root()
         .render(ConfigRenderOptions.defaults().setOriginComments(false).setComments(false).setJson(false));
     return new SweepSettings(file, name, experiment, fixed, axes, random, seeds, initialSeeds, leaseTimeout,
-        heartbeat, v.positiveInt("sweep.max-attempts"), median, rendered.strip() + "\n");
+        heartbeat, positiveDuration(c, v, "sweep.stall-timeout"), v.positiveInt("sweep.max-attempts"), median, rendered.strip() + "\n");
   }
 
   /**

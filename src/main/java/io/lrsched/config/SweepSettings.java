@@ -20,6 +20,7 @@ import java.util.Map;
  *     undecided (all of them with a list of seeds)
  * @param leaseTimeout age of a heartbeat after which a lease is stale
  * @param heartbeat how often a lease holder renews its heartbeat
+ * @param stallTimeout time without a finished averaging round after which a trial is stopped as a failed attempt
  * @param maxAttempts starts that may end in a failure or crash before a trial fails for good
  * @param medianStopping the median stopping rule, or null when it is off
  * @param rendered the resolved {@code sweep} block as HOCON, saved in the sweep folder
@@ -35,6 +36,7 @@ public record SweepSettings(
     int initialSeeds,
     Duration leaseTimeout,
     Duration heartbeat,
+    Duration stallTimeout,
     int maxAttempts,
     MedianStopping medianStopping,
     String rendered) {

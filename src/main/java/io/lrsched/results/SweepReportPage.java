@@ -20,7 +20,7 @@ import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * A sweep folder's {@code report.html}, from the sweep's files alone ({@code leaderboard.csv}, {@code
- * statistics.csv}, {@code trials.csv}, {@code trials/<id>/state} and the trials' run folders): the leaderboard with
+ * statistics.csv}, {@code trials.csv}, {@code trials/<id>/state-...} and the trials' run folders): the leaderboard with
  * mean ± SD and confidence intervals, the pairwise verdicts as a matrix, each group's learning curves (mean over
  * seeds with a 95% t-interval band), the applied learning rates, a strip plot of every seed's final accuracy, and
  * the trials' states.
@@ -55,8 +55,9 @@ public final class SweepReportPage {
     Map<String, List<RunData>> runsByGroup = new LinkedHashMap<>();
     labels.keySet().forEach(g -> runsByGroup.put(g, new ArrayList<>()));
     List<Map<String, Object>> trialRows = new ArrayList<>();
+    List<String> files = sweep.list();
     for (Map<String, String> t : trials) {
-      Map<String, String> state = state(sweep, t.get("trial"));
+      Map<String, String> state = state(sweep, files, t.get("trial"));
       String runFolder = nonEmpty(state.get("run_folder"), t.get("run_folder"));
       if (runFolder != null) {
         try {
@@ -221,13 +222,25 @@ public final class SweepReportPage {
     return rows;
   }
 
-  private static Map<String, String> state(RunFolder sweep, String trial) {
-    String name = "trials/" + trial + "/state";
+  /**
+   * The trial's newest state record: versions {@code state-gGGGGGG-vNNNNNNNNN} sort by generation and version, after
+   * the single {@code state} of older sweeps.
+   */
+  private static Map<String, String> state(RunFolder sweep, List<String> files, String trial) {
+    String prefix = "trials/" + trial + "/state";
     Map<String, String> state = new LinkedHashMap<>();
-    if (!sweep.exists(name)) {
+    String name = files.stream().filter(f -> f.startsWith(prefix) && !f.substring(prefix.length()).contains("/"))
+        .max(String::compareTo).orElse(null);
+    if (name == null) {
       return state;
     }
-    for (String line : sweep.readText(name).split("\n")) {
+    String text;
+    try {
+      text = sweep.readText(name);
+    } catch (StorageException e) {
+      return state; // replaced by a newer version since the listing: the row falls back to trials.csv
+    }
+    for (String line : text.split("\n")) {
       int eq = line.indexOf('=');
       if (eq > 0) {
         state.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());

@@ -69,6 +69,8 @@ public final class RunFolder implements Serializable {
   private final String uri;
   /** Hadoop's Configuration is not Serializable: written by writeObject with Hadoop's own Writable format. */
   private transient Configuration conf;
+  /** Checked before every publication and deletion; null (as after deserialization) means none. */
+  private transient WriteFence fence;
 
   private RunFolder(String uri, Configuration conf) {
     this.uri = uri;
@@ -192,6 +194,21 @@ public final class RunFolder implements Serializable {
     return open(runFolderUri, hadoopConf);
   }
 
+  /**
+   * This folder, with every write and delete checked against a fence first: once the fence refuses, nothing more is
+   * written or deleted through the returned instance.
+   */
+  public RunFolder fencedBy(WriteFence writeFence) {
+    RunFolder fenced = new RunFolder(uri, conf);
+    fenced.fence = Objects.requireNonNull(writeFence, "writeFence");
+    return fenced;
+  }
+
+  /** The fence this instance checks, {@link WriteFence#NONE} if none. */
+  public WriteFence fence() {
+    return fence == null ? WriteFence.NONE : fence;
+  }
+
   /** The folder's fully qualified URI, e.g. {@code hdfs://nn:8020/runs/step-20240101-120000}. */
   public String uri() {
     return uri;
@@ -237,6 +254,8 @@ public final class RunFolder implements Serializable {
           out.hsync();
         }
       }
+      // Checked after the content is written, immediately before it becomes visible under its name.
+      fence().check();
       replace(fs, tmp, target);
     } catch (IOException e) {
       deleteQuietly(fs, tmp);
@@ -281,6 +300,7 @@ public final class RunFolder implements Serializable {
    */
   public boolean deleteTree(String relativeName) {
     Path path = child(relativeName);
+    fence().check();
     try {
       return fileSystem().delete(path, true);
     } catch (IOException e) {

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import io.lrsched.storage.WriteFence;
 
 /**
  * The right to run one trial, held by one sweep invocation at a time.
@@ -20,10 +21,18 @@ import java.util.function.UnaryOperator;
  * higher generation than its own has lost the lease (it was taken over while this one looked dead) and writes
  * nothing more.
  *
- * <p>Staleness compares the heartbeat, written with the holder's clock, with the claimer's clock: hosts' clocks must
- * agree to well within the lease timeout (NTP does).
+ * <p>Staleness is judged only by times that holders write: the heartbeat in the state record, or, before the
+ * holder's first record, the {@code created=} line of its lease file (a lease file without one, caught between its
+ * creation and its first write or left by a holder that died there, counts as stale: taking it over costs the
+ * claimer that lost at most its claim, since it then finds the later generation). File systems' modification times
+ * are never used: a NameNode's or object store's clock need not agree with the hosts'. The claimer compares these
+ * times with its own clock, so the hosts' clocks must agree to well within the lease timeout (NTP does).
+ *
+ * <p>The lease is the {@link WriteFence} of every write into the trial's folder: a check fails once a later
+ * generation exists, and once this holder has not been able to write its heartbeat for half the lease timeout
+ * (others could take the trial over after a whole timeout, so it stops while it still has the other half).
  */
-final class Lease implements AutoCloseable {
+final class Lease implements AutoCloseable, WriteFence {
 
   /** What a claim found. */
   enum Outcome {
@@ -49,16 +58,26 @@ final class Lease implements AutoCloseable {
   private final String trial;
   private final long generation;
   private final Clock clock;
+  private final Duration timeout;
   private TrialState current;
   private boolean lost;
+  /** When this holder last wrote its state record (or claimed): the last time it proved it holds the lease. */
+  private Instant proven;
+  /** Set once the heartbeat failed for half the timeout: this holder stops, even if the storage comes back. */
+  private boolean cutOff;
+  /** State records written under this generation. */
+  private long version;
   private ScheduledExecutorService heartbeats;
 
-  private Lease(SweepFolder folder, String trial, long generation, Clock clock, TrialState current) {
+  private Lease(SweepFolder folder, String trial, long generation, Clock clock, Duration timeout,
+      TrialState current) {
     this.folder = folder;
     this.trial = trial;
     this.generation = generation;
     this.clock = clock;
+    this.timeout = timeout;
     this.current = current;
+    this.proven = clock.instant();
   }
 
   /**
@@ -80,7 +99,7 @@ final class Lease implements AutoCloseable {
         lastSign = state.state().equals(TrialState.RUNNING) ? state.heartbeat() : null;
       } else {
         // The holder of `latest` has not written its first record yet (or died before it did).
-        lastSign = folder.leaseCreated(trial, latest);
+        lastSign = folder.leaseCreated(trial, latest).orElse(Instant.EPOCH);
       }
       if (lastSign != null) {
         if (!Duration.between(lastSign, clock.instant()).minus(timeout).isNegative()) {
@@ -91,20 +110,47 @@ final class Lease implements AutoCloseable {
       }
     }
     long next = latest + 1;
-    if (!folder.createLease(trial, next, "owner=" + owner + "\ncreated=" + clock.instant() + "\n")) {
+    if (!folder.createLease(trial, next, "owner=" + owner + "\n" + SweepFolder.CREATED + clock.instant() + "\n")) {
       return new Claim(Outcome.HELD, state, null, false);
     }
     // Between our read and our claim the previous holder may have finished the trial.
     TrialState now = folder.readState(trial);
-    Lease lease = new Lease(folder, trial, next, clock, now);
+    Lease lease = new Lease(folder, trial, next, clock, timeout, now);
     if (now.finished()) {
       return new Claim(Outcome.FINISHED, now, null, false);
     }
     return new Claim(Outcome.CLAIMED, now, lease, takeover);
   }
 
-  long generation() {
+  @Override
+  public long generation() {
     return generation;
+  }
+
+  /** Refuses a write once a later generation exists or this holder cannot prove it holds the lease. */
+  @Override
+  public void check() {
+    lostReason().ifPresent(reason -> {
+      throw new FencedOut(reason);
+    });
+  }
+
+  /** Why this holder may no longer write into the trial, if it may not. */
+  synchronized java.util.Optional<String> lostReason() {
+    if (!stillHeld()) {
+      return java.util.Optional.of("lost the lease of trial " + trial + ": another invocation took it over (lease"
+          + " generation " + folder.latestLease(trial) + " > " + generation + "; was this process paused or cut"
+          + " off longer than sweep.lease-timeout?)");
+    }
+    if (!cutOff && Duration.between(proven, clock.instant()).compareTo(timeout.dividedBy(2)) > 0) {
+      cutOff = true;
+    }
+    if (cutOff) {
+      return java.util.Optional.of("lost the lease of trial " + trial + ": its heartbeat could not be written"
+          + " since " + proven + ", for over half of sweep.lease-timeout (" + timeout.toSeconds() + " s); it stops"
+          + " before another invocation may take it over");
+    }
+    return java.util.Optional.empty();
   }
 
   /** The state record as this holder last wrote it. */
@@ -122,8 +168,9 @@ final class Lease implements AutoCloseable {
     current = new TrialState(next.trial(), next.state(), next.attempts(), generation, next.owner(),
         clock.instant(), next.epoch(), next.bestValAccuracy(), next.finalValAccuracy(), next.runFolder(),
         next.error(), next.note());
-    if (stillHeld()) {
-      folder.writeState(current);
+    if (lostReason().isEmpty()) {
+      folder.writeState(current, ++version, this);
+      proven = current.heartbeat();
       return true;
     }
     return false;
@@ -152,7 +199,7 @@ final class Lease implements AutoCloseable {
     try {
       update(UnaryOperator.identity());
     } catch (RuntimeException e) {
-      // A missed heartbeat is retried at the next tick; the lease only goes stale after several misses.
+      // A missed heartbeat is retried at the next tick; after half the lease timeout, lostReason() stops the holder.
       System.err.println("[WARN] heartbeat of trial " + trial + " not written: " + e.getMessage());
     }
   }

@@ -2,6 +2,7 @@ package io.lrsched.sweep;
 
 import io.lrsched.storage.RunFolder;
 import io.lrsched.storage.StorageException;
+import io.lrsched.storage.WriteFence;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,6 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +35,7 @@ import org.apache.hadoop.hdfs.DistributedFileSystem;
  *   sweep.conf                  the resolved sweep block
  *   trials.csv                  one row per trial (see {@link SweepReport})
  *   leaderboard.csv, statistics.csv
- *   trials/&lt;id&gt;/state          the trial's state record ({@link TrialState})
+ *   trials/&lt;id&gt;/state-g000002-v000000017   the trial's state record ({@link TrialState}): versions, newest wins
  *   trials/&lt;id&gt;/lease-000001   leases, one file per generation, created if absent ({@link Lease})
  *   trials/&lt;id&gt;/run/          the trial's run folder, with its checkpoints
  * </pre>
@@ -39,6 +44,11 @@ import org.apache.hadoop.hdfs.DistributedFileSystem;
  */
 final class SweepFolder {
   private static final Pattern LEASE = Pattern.compile("lease-(\\d+)");
+  private static final Pattern STATE = Pattern.compile("state-g\\d{6}-v\\d{9}");
+  /** The single, replaced-in-place state record of sweeps started before records were versioned. */
+  private static final String LEGACY_STATE = "state";
+  /** The line of a lease file that says when its holder created it. */
+  static final String CREATED = "created=";
 
   private final RunFolder root;
   private final Path path;
@@ -132,23 +142,73 @@ final class SweepFolder {
     return root.exists(relative) ? Optional.of(root.readText(relative)) : Optional.empty();
   }
 
-  /** The trial's state record; the initial record if it has none yet. */
+  /**
+   * The trial's state record: the newest version (highest generation, then highest version) that can be read and
+   * parsed; the initial record if it has none yet.
+   *
+   * @throws StorageException if it has records and none is valid
+   */
   TrialState readState(String trial) {
-    return readText(statePath(trial)).map(text -> {
-      try {
-        return TrialState.parse(text);
-      } catch (RuntimeException e) {
-        throw new StorageException(root.fileUri(statePath(trial)) + ": not a state record: " + e.getMessage(), e);
+    String failure = null;
+    // A version listed may be deleted by its writer's clean-up before it is read: a newer one exists then.
+    for (int listing = 0; listing < 3; listing++) {
+      List<String> versions = stateVersions(trial);
+      if (versions.isEmpty()) {
+        return TrialState.initial(trial);
       }
-    }).orElse(TrialState.initial(trial));
+      for (String name : versions) {
+        String relative = "trials/" + trial + "/" + name;
+        try {
+          return TrialState.parse(root.readText(relative));
+        } catch (StorageException e) {
+          failure = e.getMessage();
+        } catch (RuntimeException e) {
+          failure = root.fileUri(relative) + ": not a state record: " + e.getMessage();
+        }
+      }
+    }
+    throw new StorageException("no valid state record of trial " + trial + " in " + uri() + ": " + failure);
   }
 
-  void writeState(TrialState state) {
-    writeText(statePath(state.trial()), state.format());
+  /**
+   * Writes a new version of the trial's state record under its lease generation, then deletes the versions before
+   * it, of its own and earlier generations only. A record is never replaced in place: on an object store, where
+   * replacing is delete-then-rename, readers would otherwise find no record in between.
+   *
+   * @param version this generation's count of records written, from 1
+   * @param fence checked before the write and each delete
+   */
+  void writeState(TrialState state, long version, WriteFence fence) {
+    RunFolder fenced = root.fencedBy(fence);
+    String dir = "trials/" + state.trial() + "/";
+    String name = String.format(Locale.ROOT, "state-g%06d-v%09d", state.lease(), version);
+    fenced.writeText(dir + name, state.format());
+    for (String older : stateVersions(state.trial())) {
+      if (older.compareTo(name) < 0) {
+        fenced.deleteTree(dir + older);
+      }
+    }
   }
 
-  private static String statePath(String trial) {
-    return "trials/" + trial + "/state";
+  /** The names of a trial's state records, newest first (the fixed-width names sort as generation, version). */
+  private List<String> stateVersions(String trial) {
+    List<String> names = new ArrayList<>();
+    try {
+      for (FileStatus status : fs.listStatus(new Path(path, "trials/" + trial))) {
+        String name = status.getPath().getName();
+        if (STATE.matcher(name).matches() || name.equals(LEGACY_STATE)) {
+          names.add(name);
+        }
+      }
+    } catch (FileNotFoundException e) {
+      return List.of();
+    } catch (IOException e) {
+      throw new StorageException("Cannot list the state records of trial " + trial + " in '" + path + "': "
+          + e.getMessage(), e);
+    }
+    // "state" sorts before every "state-g...": the oldest, as written by lrsched before versioned records.
+    names.sort(Comparator.reverseOrder());
+    return names;
   }
 
   /** The highest lease generation of a trial, 0 if it was never claimed. */
@@ -170,12 +230,23 @@ final class SweepFolder {
     return latest;
   }
 
-  /** When a lease file was created (the file system's clock). */
-  Instant leaseCreated(String trial, long generation) {
-    try {
-      return Instant.ofEpochMilli(fs.getFileStatus(leasePath(trial, generation)).getModificationTime());
+  /**
+   * When a lease file was created, by its holder's clock (its {@code created=} line); empty if it has no such line
+   * (caught between its creation and its first write, or left by a holder that died there).
+   */
+  Optional<Instant> leaseCreated(String trial, long generation) {
+    Path lease = leasePath(trial, generation);
+    try (java.io.InputStream in = fs.open(lease)) {
+      String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return text.lines().filter(l -> l.startsWith(CREATED)).findFirst().flatMap(l -> {
+        try {
+          return Optional.of(Instant.parse(l.substring(CREATED.length()).strip()));
+        } catch (java.time.format.DateTimeParseException e) {
+          return Optional.empty();
+        }
+      });
     } catch (IOException e) {
-      throw new StorageException("Cannot read lease " + leasePath(trial, generation) + ": " + e.getMessage(), e);
+      throw new StorageException("Cannot read lease " + lease + ": " + e.getMessage(), e);
     }
   }
 

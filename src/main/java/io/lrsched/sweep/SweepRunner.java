@@ -2,6 +2,8 @@ package io.lrsched.sweep;
 
 import io.lrsched.report.EpochMetrics;
 import io.lrsched.results.SweepReportPage;
+import io.lrsched.storage.StorageException;
+import io.lrsched.storage.WriteFence;
 import io.lrsched.train.EpochListener;
 import io.lrsched.train.ExperimentRunner;
 import io.lrsched.train.RunSummary;
@@ -34,7 +36,9 @@ public final class SweepRunner {
     /** Trials remain: the budget ran out, or other invocations hold them. */
     WORK_REMAINS,
     /** A trial failed for good. */
-    FAILED
+    FAILED,
+    /** This invocation lost a trial's lease (paused, or its heartbeat failed): it stopped, others go on. */
+    LEASE_LOST
   }
 
   /**
@@ -52,24 +56,18 @@ public final class SweepRunner {
      * @param trial the trial
      * @param runFolder the trial's run folder: resumed from its newest checkpoint if it has one
      * @param listener told after every epoch, may stop the run
+     * @param fence checked before every write into the trial's folder: the trial's lease
+     * @param stallTimeout time without a finished averaging round after which the run fails
      * @param console where progress goes
      * @return the run, completed or stopped
      */
-    RunSummary run(Trial trial, String runFolder, EpochListener listener, PrintStream console);
+    RunSummary run(Trial trial, String runFolder, EpochListener listener, WriteFence fence, Duration stallTimeout,
+        PrintStream console);
   }
 
   /** The real executor: the trial's experiment on Spark, in a Spark application of its own per trial. */
-  public static final TrialExecutor SPARK = (trial, runFolder, listener, console) ->
-      new ExperimentRunner(trial.settings(), console).runIn(runFolder, listener);
-
-  /** Thrown from the epoch listener when another invocation took the lease over: this one must write nothing more. */
-  static final class LeaseLost extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    LeaseLost(String trial) {
-      super("the lease of trial " + trial + " was taken over by another invocation");
-    }
-  }
+  public static final TrialExecutor SPARK = (trial, runFolder, listener, fence, stallTimeout, console) ->
+      new ExperimentRunner(trial.settings(), console).runIn(runFolder, listener, fence, stallTimeout);
 
   private final SweepPlan plan;
   private final Budget budget;
@@ -78,6 +76,8 @@ public final class SweepRunner {
   private final Clock clock;
   private final String owner;
   private String failureLine;
+  /** Why this invocation stopped after losing a trial's lease; null while it holds every lease it claimed. */
+  private String lostLine;
   private Instant start;
   private SweepFolder folder;
   /** Set when a trial stopped early for the time budget: starting another would only run it for a moment. */
@@ -99,9 +99,12 @@ public final class SweepRunner {
     this.owner = hostName() + ":" + ProcessHandle.current().pid();
   }
 
-  /** The last line to print when the outcome is {@link Outcome#FAILED}: which trial failed, and why. */
+  /**
+   * The last line to print when the outcome is {@link Outcome#FAILED} (which trial failed, and why) or {@link
+   * Outcome#LEASE_LOST} (which trial's lease was lost, and why).
+   */
   public String failureLine() {
-    return failureLine;
+    return lostLine != null ? lostLine : failureLine;
   }
 
   /**
@@ -150,6 +153,9 @@ public final class SweepRunner {
           runClaimed(trial, claim);
         }
       }
+      if (lostLine != null) {
+        break; // a process that was paused or cut off claims nothing more: a fresh invocation is safer
+      }
     }
     others.run();
     SweepReport report = report();
@@ -158,7 +164,8 @@ public final class SweepRunner {
     folder.writeText("statistics.csv", report.statisticsCsv());
     SweepReportPage.write(folder.runFolder());
     report.print(console);
-    return outcome(report.states());
+    Outcome outcome = outcome(report.states());
+    return lostLine != null && outcome != Outcome.FAILED ? Outcome.LEASE_LOST : outcome;
   }
 
   private SweepReport report() {
@@ -213,9 +220,14 @@ public final class SweepRunner {
     EpochListener listener = (epoch, metrics) -> {
       double best = Math.max(lease.state().epoch() == 0 ? Double.NEGATIVE_INFINITY
           : lease.state().bestValAccuracy(), metrics.valAccuracy());
-      if (!lease.update(s -> s.withProgress(epoch, best, metrics.valAccuracy(), runFolder))) {
-        throw new LeaseLost(trial.id());
+      try {
+        lease.update(s -> s.withProgress(epoch, best, metrics.valAccuracy(), runFolder));
+      } catch (StorageException e) {
+        // Like a missed heartbeat: the run goes on until the lease's own rule says it cannot prove it holds it.
+        console.println("[WARN] trial " + trial.id() + ": epoch " + epoch + " not recorded in its state: "
+            + e.getMessage());
       }
+      lease.check();
       Optional<String> median = rule.flatMap(r -> r.check(epoch, best, completedHistories(trial)));
       if (median.isPresent()) {
         stopNote[0] = median.get();
@@ -230,7 +242,8 @@ public final class SweepRunner {
       return EpochListener.Decision.CONTINUE;
     };
     try {
-      RunSummary summary = executor.run(trial, runFolder, listener, console);
+      RunSummary summary =
+          executor.run(trial, runFolder, listener, lease, plan.sweep().stallTimeout(), console);
       lease.close();
       List<EpochMetrics> history = summary.history();
       double best = history.stream().mapToDouble(EpochMetrics::valAccuracy).max().orElse(Double.NaN);
@@ -249,23 +262,36 @@ public final class SweepRunner {
             .withProgress(history.size(), best, last, summary.runFolder()));
       }
       if (!written) {
-        console.println("[WARN] trial " + trial.id() + " ended, but its lease was taken over meanwhile: the other"
-            + " invocation records it (was this process paused longer than sweep.lease-timeout?)");
+        lostLine = lease.lostReason().orElse("lost the lease of trial " + trial.id());
       }
     } catch (TrainingDiverged e) {
       lease.close();
-      lease.update(s -> s.with(TrialState.DIVERGED, s.attempts(), 0, owner, null)
+      boolean written = lease.update(s -> s.with(TrialState.DIVERGED, s.attempts(), 0, owner, null)
           .withProgress(s.epoch(), s.bestValAccuracy(), s.finalValAccuracy(), runFolder).withNote(e.getMessage()));
+      if (!written) {
+        lostLine = lease.lostReason().orElse("lost the lease of trial " + trial.id());
+        return;
+      }
       console.println("[INFO] trial " + trial.id() + " " + e.getMessage() + " (a result of its configuration: not"
           + " retried)");
-    } catch (LeaseLost e) {
-      lease.close();
-      console.println("[WARN] " + e.getMessage() + ": this invocation leaves the trial to it");
     } catch (RuntimeException e) {
       lease.close();
+      Optional<String> lost = lease.lostReason();
+      if (lost.isPresent()) {
+        // Not a failed attempt: the trial is another invocation's now (or will be once this lease goes stale).
+        lostLine = lost.get();
+        return;
+      }
       String error = e.getMessage() == null ? e.toString() : e.getMessage();
-      lease.update(s -> s.with(s.attempts() >= maxAttempts ? TrialState.FAILED : TrialState.WAITING,
-          s.attempts(), 0, owner, null).withError(error));
+      try {
+        lease.update(s -> s.with(s.attempts() >= maxAttempts ? TrialState.FAILED : TrialState.WAITING,
+            s.attempts(), 0, owner, null).withError(error));
+      } catch (RuntimeException recording) {
+        // The storage that failed the trial may fail its record too: the record stays "running", the lease goes
+        // stale and a later invocation retries the trial; this one goes on and still writes the leaderboard.
+        console.printf("[WARN] trial %s: its failure could not be recorded: %s%n", trial.id(),
+            TrialState.oneLine(recording.getMessage()));
+      }
       console.printf("[WARN] trial %s failed (attempt %d of %d): %s%n", trial.id(), lease.state().attempts(),
           maxAttempts, TrialState.oneLine(error));
     } finally {

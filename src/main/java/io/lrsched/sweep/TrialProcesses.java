@@ -14,6 +14,9 @@ import java.nio.file.Path;
  * a scheduler do; nothing else is shared.
  */
 public final class TrialProcesses {
+  /** A sweep invocation's exit code when trials remain (EX_TEMPFAIL of sysexits.h: try again later). */
+  public static final int EXIT_WORK_REMAINS = 75;
+
   private TrialProcesses() {}
 
   /**
@@ -83,15 +86,26 @@ public final class TrialProcesses {
     return out;
   }
 
-  /** Waits for every process to end. */
-  public static void await(List<Process> processes) {
+  /**
+   * Waits for every process to end.
+   *
+   * @return a line naming the first process that ended abnormally (an exit code other than 0, or 75 for work left
+   *     to others) and its exit code; empty if none did
+   */
+  public static java.util.Optional<String> await(List<Process> processes) {
+    String abnormal = null;
     for (Process p : processes) {
       try {
-        p.waitFor();
+        int code = p.waitFor();
+        if (code != 0 && code != EXIT_WORK_REMAINS && abnormal == null) {
+          abnormal = "parallel sweep process " + p.pid() + " exited with code " + code
+              + (code > 128 ? " (killed by signal " + (code - 128) + ")" : "") + ": see its output above";
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        return java.util.Optional.of("interrupted while waiting for the parallel sweep processes");
       }
     }
+    return java.util.Optional.ofNullable(abnormal);
   }
 }

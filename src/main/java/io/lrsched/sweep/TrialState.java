@@ -5,7 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A trial's state record ({@code trials/<id>/state} in the sweep folder), rewritten atomically by the holder of the
+ * A trial's state record (versions {@code trials/<id>/state-g<lease>-v<n>} in the sweep folder, see {@link
+ * SweepFolder#readState}), written by the holder of the
  * trial's lease. Text, UTF-8, one {@code key=value} per line, split at the first {@code =}; keys in the order of
  * the components below; an empty value means "none"; readers ignore keys they do not know.
  *

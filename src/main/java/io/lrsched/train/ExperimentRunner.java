@@ -25,7 +25,9 @@ import io.lrsched.schedule.LearningRateSchedule;
 import io.lrsched.schedule.ScheduleMessages;
 import io.lrsched.storage.RunFolder;
 import io.lrsched.storage.StorageException;
+import io.lrsched.storage.WriteFence;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +60,8 @@ public final class ExperimentRunner {
   private final PrintStream console;
   /** Set once the run folder exists, so that a failure after that marks the run failed in it. */
   private RunRecorder recorder;
+  /** Told of every finished averaging round; null when no stall timeout applies (plain train runs). */
+  private ProgressWatchdog watchdog;
 
   /**
    * @param settings the validated experiment
@@ -141,9 +145,18 @@ public final class ExperimentRunner {
    * @throws RunFailure if data or storage fail
    */
   public RunSummary runIn(JavaSparkContext sc, String runFolderUri, EpochListener listener) {
+    return runIn(sc, runFolderUri, listener, WriteFence.NONE);
+  }
+
+  /**
+   * As {@link #runIn(JavaSparkContext, String, EpochListener)}, writing into the folder only while {@code fence}
+   * allows: it is checked before every file written or deleted and after every averaging round, and a refusal ends
+   * the run with its {@link WriteFence.FencedOut}.
+   */
+  public RunSummary runIn(JavaSparkContext sc, String runFolderUri, EpochListener listener, WriteFence fence) {
     RunFolder folder;
     try {
-      folder = RunFolder.at(runFolderUri, sc.hadoopConfiguration());
+      folder = RunFolder.at(runFolderUri, sc.hadoopConfiguration()).fencedBy(fence);
     } catch (StorageException | IllegalArgumentException e) {
       throw new RunFailure(e.getMessage(), e);
     }
@@ -159,10 +172,23 @@ public final class ExperimentRunner {
     return train(sc, folder, checkpoint, false, listener);
   }
 
-  /** As {@link #runIn(JavaSparkContext, String, EpochListener)}, in a Spark context of its own. */
-  public RunSummary runIn(String runFolderUri, EpochListener listener) {
-    try (JavaSparkContext sc = SparkContexts.create("lrsched " + settings.name())) {
-      return runIn(sc, runFolderUri, listener);
+  /**
+   * As {@link #runIn(JavaSparkContext, String, EpochListener, WriteFence)}, in a Spark context of its own, stopped
+   * as a {@link RunFailure} once no averaging round has finished for {@code stallTimeout} ({@link ProgressWatchdog}).
+   */
+  public RunSummary runIn(String runFolderUri, EpochListener listener, WriteFence fence, Duration stallTimeout) {
+    try (JavaSparkContext sc = SparkContexts.create("lrsched " + settings.name());
+        ProgressWatchdog stalls = ProgressWatchdog.start(sc, stallTimeout)) {
+      watchdog = stalls;
+      try {
+        return runIn(sc, runFolderUri, listener, fence);
+      } catch (Exception e) {
+        // Spark's job failure is a checked exception Scala does not declare: caught here, rethrown as it is.
+        if (stalls.fired()) {
+          throw new RunFailure(stalls.reason(), e);
+        }
+        throw e;
+      }
     }
   }
 
@@ -309,6 +335,11 @@ public final class ExperimentRunner {
         hook.startRound(round * t.averagingFrequency());
         jobs.round(epoch + 1, t.epochs(), round + 1, rounds);
         sparkNet.fit(batches.round(round));
+        // A holder that lost its lease stops here rather than train on to its next write.
+        recorder.folder().fence().check();
+        if (watchdog != null) {
+          watchdog.progressed();
+        }
         progressBar.stepsDone(Math.min(steps, (round + 1) * t.averagingFrequency()));
         Optional<String> diverged = divergence.afterRound(stepRecords.value(), round * t.averagingFrequency(),
             history.isEmpty() ? Double.NaN : history.get(0).loss());

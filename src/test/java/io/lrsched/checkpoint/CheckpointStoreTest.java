@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.lrsched.schedule.PlateauState;
 import io.lrsched.storage.RunFolder;
 import io.lrsched.storage.StorageException;
+import io.lrsched.storage.WriteFence;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -122,5 +123,63 @@ class CheckpointStoreTest {
     assertFalse(manifest.contains("epoch-0003"), manifest);
     assertFalse(folder.exists("checkpoints/epoch-0003"));
     assertEquals(2, store.newest(w -> { }).orElseThrow().epochs());
+  }
+
+  /** A fence of a fixed generation whose checks always pass: the worst case, a writer paused after its check. */
+  private static WriteFence generation(long g) {
+    return new WriteFence() {
+      @Override
+      public long generation() {
+        return g;
+      }
+
+      @Override
+      public void check() {
+        // passes, as for a holder that checked just before another invocation took over
+      }
+    };
+  }
+
+  @Test
+  void shouldNeverLetAStaleGenerationDeleteOrHideANewerOnesCheckpoints() throws Exception {
+    CheckpointStore first = new CheckpointStore(folder.fencedBy(generation(1)), 2);
+    first.write(checkpoint(1));
+    first.write(checkpoint(2));
+    CheckpointStore second = new CheckpointStore(folder.fencedBy(generation(2)), 2);
+    assertEquals(2, second.newest(w -> { }).orElseThrow().epochs(), "the takeover resumes from epoch 2");
+    second.write(checkpoint(3));
+    second.write(checkpoint(4));
+    java.util.Map<String, String> newer = contents("epoch-0003-g000002", "epoch-0004-g000002");
+
+    // The first holder wakes and writes on, with its own (different) models, far past the second's progress.
+    for (int e = 3; e <= 5; e++) {
+      Checkpoint c = checkpoint(e);
+      first.write(new Checkpoint(e, c.stepsPerEpoch(), c.workers(), c.scheduleEpochs(), c.scheduleState(),
+          c.bestEpoch(), c.bestValAccuracy(), "stale " + e + "\n", c.lrAppliedCsv(), ("stale " + e).getBytes(
+              StandardCharsets.UTF_8)));
+    }
+
+    assertEquals(newer, contents("epoch-0003-g000002", "epoch-0004-g000002"), "the newer generation's files");
+    Checkpoint newest = second.newest(w -> { throw new AssertionError(w); }).orElseThrow();
+    assertEquals(4, newest.epochs(), "the newest generation's newest checkpoint, not the stale epoch 5");
+    assertEquals("metrics 4\n", newest.metricsCsv());
+    // Once the second writes again, the stale generation's manifests are cleared away.
+    second.write(checkpoint(5));
+    assertEquals(List.of("manifest-g000002-e0005.txt"), Files.list(dir.resolve("run/checkpoints"))
+        .map(p -> p.getFileName().toString()).filter(n -> n.startsWith("manifest")).toList());
+    assertEquals(5, second.newest(w -> { }).orElseThrow().epochs());
+  }
+
+  private java.util.Map<String, String> contents(String... checkpoints) throws IOException {
+    java.util.Map<String, String> contents = new java.util.TreeMap<>();
+    for (String c : checkpoints) {
+      try (var files = Files.list(dir.resolve("run/checkpoints").resolve(c))) {
+        for (Path f : files.toList()) {
+          contents.put(c + "/" + f.getFileName(), Files.readString(f, StandardCharsets.ISO_8859_1));
+        }
+      }
+    }
+    assertEquals(4 * checkpoints.length, contents.size(), contents.keySet().toString());
+    return contents;
   }
 }

@@ -193,4 +193,35 @@ class RunFolderTest {
     assertEquals(run, copy);
     assertEquals("ok", run.readText("after.txt"));
   }
+
+  @Test
+  void shouldRefuseWritesAndDeletesOnceTheFenceRefusesAndKeepTheOldFile() throws IOException {
+    RunFolder plain = RunFolder.at(tmp.resolve("fenced").toString());
+    plain.writeText("metrics.csv", "old\n");
+    boolean[] held = {true};
+    RunFolder fenced = plain.fencedBy(new WriteFence() {
+      @Override
+      public long generation() {
+        return 1;
+      }
+
+      @Override
+      public void check() {
+        if (!held[0]) {
+          throw new WriteFence.FencedOut("taken over");
+        }
+      }
+    });
+    fenced.writeText("metrics.csv", "mine\n");
+    held[0] = false;
+    WriteFence.FencedOut refused =
+        assertThrows(WriteFence.FencedOut.class, () -> fenced.writeText("metrics.csv", "stale\n"));
+    assertEquals("taken over", refused.getMessage());
+    assertThrows(WriteFence.FencedOut.class, () -> fenced.deleteTree("metrics.csv"));
+    assertEquals("mine\n", Files.readString(tmp.resolve("fenced/metrics.csv")));
+    try (var files = Files.list(tmp.resolve("fenced"))) {
+      assertEquals(List.of(".lrsched-run", "metrics.csv"),
+          files.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary file left");
+    }
+  }
 }

@@ -41,7 +41,7 @@ class AdaptiveSweepTest {
   /** Runs one invocation; every trial's one epoch ends at {@code accuracy} of the trial; records what ran. */
   private SweepRunner.Outcome invoke(SweepPlan plan, int maxTrials, ToDoubleFunction<Trial> accuracy,
       List<String> ran) {
-    SweepRunner.TrialExecutor executor = (trial, runFolder, listener, console) -> {
+    SweepRunner.TrialExecutor executor = (trial, runFolder, listener, fence, stallTimeout, console) -> {
       ran.add(trial.id());
       EpochMetrics epoch = new EpochMetrics(1, 0.1, 1.0, 0.5, 1.0, accuracy.applyAsDouble(trial), 1.0, 10);
       listener.afterEpoch(1, epoch);

@@ -2,8 +2,10 @@ package io.lrsched.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.lrsched.storage.WriteFence;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -100,5 +102,47 @@ class LeaseTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void shouldRefuseWritesOnceALaterGenerationExistsOrTheHeartbeatIsOverdueByHalfTheTimeout() {
+    SweepFolder folder = SweepFolder.open(dir.resolve("fence").toString());
+    Hands clock = new Hands();
+    Lease first = Lease.claim(folder, "t1", "a:1", TIMEOUT, clock).lease();
+    first.update(s -> s.with(TrialState.RUNNING, 1, 0, "a:1", null));
+    first.check();
+    clock.now = clock.now.plus(Duration.ofMinutes(11));
+    Lease second = Lease.claim(folder, "t1", "b:2", TIMEOUT, clock).lease();
+    WriteFence.FencedOut lost = assertThrows(WriteFence.FencedOut.class, first::check);
+    assertTrue(lost.getMessage().contains("lost the lease of trial t1: another invocation took it over"),
+        lost.getMessage());
+
+    // The second's heartbeat is written, then not for 4 minutes (fine), then not for 5 min 1 s: over half of 10 min.
+    second.update(s -> s.with(TrialState.RUNNING, 2, 0, "b:2", null));
+    clock.now = clock.now.plus(Duration.ofMinutes(4));
+    second.check();
+    clock.now = clock.now.plus(Duration.ofSeconds(61));
+    WriteFence.FencedOut cut = assertThrows(WriteFence.FencedOut.class, second::check);
+    assertTrue(cut.getMessage().contains("heartbeat could not be written"), cut.getMessage());
+    assertFalse(second.update(s -> s.withProgress(3, 0.5, 0.5, "")), "it writes nothing more, not even its state");
+    assertEquals(0, folder.readState("t1").epoch());
+  }
+
+  @Test
+  void shouldJudgeALeaseByItsHoldersCreatedLineNotTheFileSystemsClock() {
+    SweepFolder folder = SweepFolder.open(dir.resolve("clock").toString());
+    Hands clock = new Hands();
+    // Written now by the file system's clock (this year), but by its holder's clock 11 minutes before the claimer's.
+    folder.createLease("t1", 1, "owner=a:1\n" + SweepFolder.CREATED + clock.now.minus(Duration.ofMinutes(11)) + "\n");
+    Lease.Claim stale = Lease.claim(folder, "t1", "b:2", TIMEOUT, clock);
+    assertEquals(Lease.Outcome.CLAIMED, stale.outcome(), "11 minutes old by the holder's clock");
+    assertTrue(stale.takenOver());
+
+    folder.createLease("t2", 1, "owner=a:1\n" + SweepFolder.CREATED + clock.now.minus(Duration.ofMinutes(9)) + "\n");
+    assertEquals(Lease.Outcome.HELD, Lease.claim(folder, "t2", "b:2", TIMEOUT, clock).outcome(), "9 minutes old");
+
+    // A lease file without its line (its holder died between creating and writing it) does not hold a trial forever.
+    folder.createLease("t3", 1, "");
+    assertEquals(Lease.Outcome.CLAIMED, Lease.claim(folder, "t3", "b:2", TIMEOUT, clock).outcome());
   }
 }

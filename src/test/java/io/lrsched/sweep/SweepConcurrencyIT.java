@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,13 +94,10 @@ class SweepConcurrencyIT {
       }
       assertTrue(names.contains("lease-000001") && !names.contains("lease-000002"),
           "one claim per trial, no takeover: " + names);
-      String text;
-      try (var in = fs.open(new org.apache.hadoop.fs.Path(trial.getPath(), "state"))) {
-        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-      TrialState state = TrialState.parse(text);
-      assertEquals("done", state.state(), text);
-      assertEquals(1, state.attempts(), text);
+      TrialState state = SweepFolder.open(trial.getPath().getParent().getParent().toString())
+          .readState(trial.getPath().getName());
+      assertEquals("done", state.state(), state.toString());
+      assertEquals(1, state.attempts(), state.toString());
       owners.add(state.owner());
     }
     assertEquals(TRIALS, runFolders, "one run folder per trial");

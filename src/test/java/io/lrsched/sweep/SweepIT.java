@@ -79,7 +79,7 @@ class SweepIT {
         assertEquals(1, runFolders.size(), "one run folder per trial: " + trial);
         assertEquals(2, Files.readAllLines(runFolders.get(0).resolve("metrics.csv")).size(), "one epoch");
       }
-      TrialState state = TrialState.parse(Files.readString(trial.resolve("state")));
+      TrialState state = SweepProcess.state(trial);
       assertEquals("done", state.state());
       assertEquals(1, state.attempts());
     }
@@ -148,7 +148,7 @@ class SweepIT {
     try (Stream<Path> s = Files.list(dir.resolve("out/budget-stop/trials"))) {
       trial = s.findFirst().orElseThrow();
     }
-    TrialState stopped = TrialState.parse(Files.readString(trial.resolve("state")));
+    TrialState stopped = SweepProcess.state(trial);
     assertEquals("waiting", stopped.state(), "released for the next invocation");
     assertEquals(0, stopped.attempts(), "a clean stop is not a failed attempt");
     assertEquals(1, stopped.epoch());
@@ -172,11 +172,10 @@ class SweepIT {
     assertEquals(SweepRunner.Outcome.WORK_REMAINS, runner.run());
     List<TrialState> states = new ArrayList<>();
     for (Trial t : plan.trials()) {
-      Path state = dir.resolve("out/budget-next/trials").resolve(t.id()).resolve("state");
-      states.add(Files.exists(state) ? TrialState.parse(Files.readString(state)) : null);
+      states.add(SweepProcess.state(dir.resolve("out/budget-next/trials").resolve(t.id())));
     }
     assertEquals(1, states.get(0).epoch(), "the first trial stops after its first epoch");
-    assertTrue(states.get(1) == null || states.get(1).epoch() == 0, "the second trial never ran: " + states.get(1));
+    assertEquals(0, states.get(1).epoch(), "the second trial never ran: " + states.get(1));
     assertTrue(console().contains("--time-budget reached: no further trial is started"), console());
   }
 

@@ -66,6 +66,28 @@ final class SweepProcess {
     process.waitFor();
   }
 
+  /** A trial's state record, as sweeps read it, from its folder {@code <sweep>/trials/<id>}. */
+  static TrialState state(Path trial) {
+    return SweepFolder.open(trial.getParent().getParent().toString()).readState(trial.getFileName().toString());
+  }
+
+  /** SIGSTOP: the JVM is frozen as a long GC pause or a suspended VM would freeze it, alive and holding its lease. */
+  void pause() throws IOException, InterruptedException {
+    signal("STOP");
+  }
+
+  /** SIGCONT: the frozen JVM carries on where it was. */
+  void wake() throws IOException, InterruptedException {
+    signal("CONT");
+  }
+
+  private void signal(String name) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+    if (kill.waitFor() != 0) {
+      throw new AssertionError("kill -" + name + " " + process.pid() + " failed");
+    }
+  }
+
   String output() throws IOException {
     return Files.readString(log);
   }

@@ -33,10 +33,10 @@ class SweepTakeoverIT {
         """);
     SweepProcess first = SweepProcess.start(dir.resolve("first.log"), file.toString());
     Path trials = dir.resolve("out/kill/trials");
-    Path state = waitForFirstEpoch(first, trials);
+    Path trial = waitForFirstEpoch(first, trials);
     first.kill();
     long killedAt = System.nanoTime();
-    TrialState killed = TrialState.parse(Files.readString(state));
+    TrialState killed = SweepProcess.state(trial);
     assertEquals("running", killed.state(), "killed during the trial");
     assertTrue(killed.epoch() >= 1 && killed.epoch() < EPOCHS, "killed after a checkpoint, before the end: "
         + killed);
@@ -52,14 +52,14 @@ class SweepTakeoverIT {
     assertTrue(log.contains("taking over the stale lease of " + killed.owner()), log);
     assertTrue(log.contains("resumed from the checkpoint after epoch " + killed.epoch()), log);
 
-    TrialState done = TrialState.parse(Files.readString(state));
+    TrialState done = SweepProcess.state(trial);
     assertEquals("done", done.state());
     assertEquals(2, done.attempts(), "the killed attempt counts");
     assertEquals(2, done.lease(), "the second lease generation");
     assertNotEquals(killed.owner(), done.owner());
     assertEquals(EPOCHS, done.epoch());
 
-    Path run = state.getParent().resolve("run");
+    Path run = trial.resolve("run");
     List<String> metrics = Files.readAllLines(run.resolve("metrics.csv"));
     assertEquals(List.of("1", "2", "3", "4"),
         metrics.stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).toList(), "each epoch once");
@@ -76,16 +76,19 @@ class SweepTakeoverIT {
     assertEquals(EPOCHS * 4, seen.size(), "no epoch trained twice, none missing");
   }
 
-  /** Waits until the trial's state record shows a finished epoch (its checkpoint is written before). */
-  private static Path waitForFirstEpoch(SweepProcess process, Path trials) throws Exception {
-    long deadline = System.nanoTime() + 300_000_000_000L;
+  /**
+   * Waits until a trial's state record shows a finished epoch (its checkpoint is written before).
+   *
+   * @return the trial's folder
+   */
+  static Path waitForFirstEpoch(SweepProcess process, Path trials) throws Exception {
+    long deadline = System.nanoTime() + 900_000_000_000L;
     while (System.nanoTime() < deadline) {
       if (Files.isDirectory(trials)) {
         try (Stream<Path> s = Files.list(trials)) {
           for (Path trial : s.toList()) {
-            Path state = trial.resolve("state");
-            if (Files.exists(state) && TrialState.parse(Files.readString(state)).epoch() >= 1) {
-              return state;
+            if (SweepProcess.state(trial).epoch() >= 1) {
+              return trial;
             }
           }
         }
@@ -93,6 +96,6 @@ class SweepTakeoverIT {
       Thread.sleep(50);
     }
     process.kill();
-    throw new AssertionError("no epoch finished in 300 s:\n" + process.output());
+    throw new AssertionError("no epoch finished in 900 s:\n" + process.output());
   }
 }
