@@ -53,6 +53,11 @@ class YarnClusterIT {
   /** The queue every submission names: the only one this cluster has, so a submission without it fails. */
   private static final String QUEUE = "lrsched";
 
+  /** Where the submissions that upload nothing find Spark's jars and the application jar on HDFS. */
+  private static final String ARCHIVE = "/spark/spark-libs.zip";
+
+  private static final String APP_JAR = "/lrsched/lrsched.jar";
+
   private static final int TRAIN_IMAGES = 320;
   private static final int BATCH = 64;
   private static final int STEPS_PER_EPOCH = TRAIN_IMAGES / BATCH;
@@ -85,18 +90,35 @@ class YarnClusterIT {
     // Small containers on a small machine: nothing is enforced by memory (the JVMs' own -Xmx limits them).
     yarnConf.setInt(YarnConfiguration.RM_SCHEDULER_MINIMUM_ALLOCATION_MB, 128);
     yarnConf.setInt(YarnConfiguration.RM_SCHEDULER_MAXIMUM_ALLOCATION_MB, 4096);
-    yarnConf.setInt(YarnConfiguration.NM_PMEM_MB, 16384);
+    // MiniYARNCluster gives its NodeManagers this, not yarn.nodemanager.resource.memory-mb (default 4 GB).
+    yarnConf.setInt(YarnConfiguration.YARN_MINICLUSTER_NM_PMEM_MB, 16384);
     yarnConf.setInt(YarnConfiguration.NM_VCORES, 8);
     yarnConf.setBoolean(YarnConfiguration.NM_PMEM_CHECK_ENABLED, false);
     yarnConf.setBoolean(YarnConfiguration.NM_VMEM_CHECK_ENABLED, false);
     yarnConf.setFloat(YarnConfiguration.NM_MAX_PER_DISK_UTILIZATION_PERCENTAGE, 99.0f);
+    // One queue with the whole cluster, as Spark's own YARN tests set up theirs; no waiting for node locality.
+    String queue = "yarn.scheduler.capacity.root." + QUEUE;
     yarnConf.set("yarn.scheduler.capacity.root.queues", QUEUE);
-    yarnConf.set("yarn.scheduler.capacity.root." + QUEUE + ".capacity", "100");
+    yarnConf.set(queue + ".capacity", "100");
+    yarnConf.set(queue + ".maximum-capacity", "100");
+    yarnConf.set(queue + ".user-limit-factor", "1");
+    yarnConf.set(queue + ".state", "RUNNING");
+    yarnConf.set(queue + ".acl_submit_applications", "*");
+    yarnConf.set(queue + ".acl_administer_queue", "*");
     yarnConf.set("yarn.scheduler.capacity.maximum-am-resource-percent", "0.5");
+    yarnConf.setInt("yarn.scheduler.capacity.node-locality-delay", -1);
     // Containers' logs go to HDFS when the application ends, where `yarn logs -applicationId` reads them.
     yarnConf.setBoolean(YarnConfiguration.LOG_AGGREGATION_ENABLED, true);
     yarnConf.set(YarnConfiguration.NM_REMOTE_APP_LOG_DIR, hdfsUri + "/app-logs");
+    // The NodeManager's local and log folders go under test.build.data: into this test's scratch folder.
+    String testData = System.getProperty("test.build.data");
+    System.setProperty("test.build.data", scratch.resolve("yarn").toString());
     yarn = new MiniYARNCluster("lrsched-yarn-it", 1, 1, 1);
+    if (testData == null) {
+      System.clearProperty("test.build.data");
+    } else {
+      System.setProperty("test.build.data", testData);
+    }
     yarn.init(yarnConf);
     yarn.start();
     Configuration started = yarn.getConfig();
@@ -106,12 +128,17 @@ class YarnClusterIT {
       assertTrue(System.nanoTime() < deadline, "the ResourceManager has no address");
       Thread.sleep(100);
     }
-    // What a cluster's HADOOP_CONF_DIR holds: where the ResourceManager and the NameNode are.
+    // What a cluster's HADOOP_CONF_DIR holds: where the ResourceManager, its logs and the NameNode are (not the
+    // mini clusters' own settings, which name test classes that a Spark home does not have).
+    Configuration client = new Configuration(false);
+    client.set("fs.defaultFS", hdfsUri);
+    client.set("dfs.replication", "1");
+    started.getPropsWithPrefix("yarn.resourcemanager.").forEach((k, v) -> client.set("yarn.resourcemanager." + k, v));
+    client.set(YarnConfiguration.LOG_AGGREGATION_ENABLED, "true");
+    client.set(YarnConfiguration.NM_REMOTE_APP_LOG_DIR, started.get(YarnConfiguration.NM_REMOTE_APP_LOG_DIR));
     hadoopConfDir = Files.createDirectories(scratch.resolve("hadoop-conf"));
-    for (String file : List.of("yarn-site.xml", "core-site.xml")) {
-      try (OutputStream out = Files.newOutputStream(hadoopConfDir.resolve(file))) {
-        started.writeXml(out);
-      }
+    try (OutputStream out = Files.newOutputStream(hadoopConfDir.resolve("yarn-site.xml"))) {
+      client.writeXml(out);
     }
     yarnClient = YarnClient.createYarnClient();
     yarnClient.init(started);
@@ -121,8 +148,8 @@ class YarnClusterIT {
     // For the submissions that do not upload the jars: Spark's jars as one archive and the application jar, once.
     Path archive = scratch.resolve("spark-libs.zip");
     zipJars(sparkHome.resolve("jars"), archive);
-    fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(archive.toUri()), new org.apache.hadoop.fs.Path("/spark/"));
-    fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(Script.JAR.toUri()), new org.apache.hadoop.fs.Path("/lrsched/"));
+    fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(archive.toUri()), new org.apache.hadoop.fs.Path(ARCHIVE));
+    fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(Script.JAR.toUri()), new org.apache.hadoop.fs.Path(APP_JAR));
   }
 
   @AfterAll
@@ -199,7 +226,8 @@ class YarnClusterIT {
     Running running = submit("yarn-sweep", List.of("sweep", sweepFile.toString()), "client", Uploads.FROM_HDFS,
         Map.of());
     int exit = Script.await(running.process(), running.log(), 600);
-    assertEquals(0, exit, "cluster.sh sweep exit code; output:\n" + Script.tail(running.log(), 80));
+    assertEquals(0, exit, "cluster.sh sweep exit code; " + applications() + "; output:\n"
+        + Script.tail(running.log(), 80));
     assertFinalStatusSucceeded(running.name());
 
     org.apache.hadoop.fs.Path sweep = new org.apache.hadoop.fs.Path(hdfsUri + "/runs-yarn-sweep-trial/yarn-sweep");
@@ -231,7 +259,7 @@ class YarnClusterIT {
     /** Waits for cluster.sh; its exit code is 0, and the run folder is the only one under the output folder. */
     org.apache.hadoop.fs.Path await() throws Exception {
       int exit = Script.await(process, log, 420);
-      assertEquals(0, exit, name + ": cluster.sh exit code; output:\n" + Script.tail(log, 80));
+      assertEquals(0, exit, name + ": cluster.sh exit code; " + applications() + "; output:\n" + Script.tail(log, 80));
       FileStatus[] runs = fs.listStatus(new org.apache.hadoop.fs.Path(outputDir));
       assertEquals(1, runs.length, "one run folder in " + outputDir);
       assertTrue(runs[0].getPath().getName().startsWith(name + "-"), runs[0].getPath().toString());
@@ -293,8 +321,8 @@ class YarnClusterIT {
         "--conf", "spark.ui.enabled=false"));
     Map<String, String> env = new HashMap<>(extraEnv);
     if (uploads == Uploads.FROM_HDFS) {
-      args.addAll(List.of("--conf", "spark.yarn.archive=" + hdfsUri + "/spark/spark-libs.zip"));
-      env.put("LRSCHED_APP_JAR", hdfsUri + "/lrsched/lrsched.jar");
+      args.addAll(List.of("--conf", "spark.yarn.archive=" + hdfsUri + ARCHIVE));
+      env.put("LRSCHED_APP_JAR", hdfsUri + APP_JAR);
     }
     Path log = scratch.resolve(name + "-submit.log");
     env.putAll(Map.of(
@@ -302,6 +330,8 @@ class YarnClusterIT {
         "HADOOP_CONF_DIR", hadoopConfDir.toString(),
         "SPARK_SUBMIT_OPTS", "-Dlog4j.configurationFile=" + submitterLog(),
         "SPARK_LOCAL_IP", "127.0.0.1",
+        // Containers of 1g heap + 512m off-heap + 1g (cluster.sh's overhead rule): the tiny model needs far less.
+        "LRSCHED_EXECUTOR_OFFHEAP", "512m",
         "LRSCHED_DRIVER_MEMORY", "1g"));
     long started = System.nanoTime();
     Process process = Script.of("submit/cluster.sh", args, env).start(log);
@@ -367,6 +397,14 @@ class YarnClusterIT {
       }
       Thread.sleep(500);
     }
+  }
+
+  /** What YARN says about every application so far, for failure messages. */
+  private static String applications() throws Exception {
+    return yarnClient.getApplications().stream()
+        .map(a -> a.getName() + " " + a.getYarnApplicationState() + " " + a.getFinalApplicationStatus() + ": "
+            + a.getDiagnostics())
+        .toList().toString();
   }
 
   /** The JVM of a running executor of the application named "lrsched NAME", found by its command line. */
