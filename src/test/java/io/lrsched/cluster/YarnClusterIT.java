@@ -36,7 +36,6 @@ import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.apache.hadoop.yarn.server.MiniYARNCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -218,7 +217,6 @@ class YarnClusterIT {
   }
 
   /** A sweep of two trials submitted to YARN (client mode): both done, the leases and the leaderboard on HDFS. */
-  @Disabled("ran to exit code 0 once; its checks after the first (application names) not yet seen to pass")
   @Test
   void shouldRunATwoTrialSweepWithLeasesOnHdfs() throws Exception {
     Path dir = Files.createDirectories(scratch.resolve("sweep"));
@@ -230,9 +228,6 @@ class YarnClusterIT {
     int exit = Script.await(running.process(), running.log(), 600);
     assertEquals(0, exit, "cluster.sh sweep exit code; " + applications() + "; output:\n"
         + Script.tail(running.log(), 80));
-    // Each trial is its own Spark application, named after the trials' experiment.name.
-    assertFinalStatusSucceeded("yarn-sweep-trial", 2);
-
     org.apache.hadoop.fs.Path sweep = new org.apache.hadoop.fs.Path(hdfsUri + "/runs-yarn-sweep-trial/yarn-sweep");
     assertEquals(3, readLines(new org.apache.hadoop.fs.Path(sweep, "leaderboard.csv")).size(),
         "header and two trials");
@@ -241,6 +236,8 @@ class YarnClusterIT {
     for (FileStatus trial : trials) {
       String state = String.join("\n", readLines(new org.apache.hadoop.fs.Path(trial.getPath(), "state")));
       assertTrue(state.contains("done"), trial.getPath() + ": " + state);
+      // Each trial is its own Spark application, named after the trial's id.
+      assertFinalStatusSucceeded(trial.getPath().getName(), 1);
       assertTrue(fs.exists(new org.apache.hadoop.fs.Path(trial.getPath(), "lease-000001")),
           trial.getPath() + " has its first lease on HDFS");
       assertEquals(3, readLines(new org.apache.hadoop.fs.Path(trial.getPath(), "run/metrics.csv")).size(),
@@ -391,8 +388,8 @@ class YarnClusterIT {
   }
 
   /**
-   * The {@code count} applications named "lrsched NAME" (the driver names its Spark context after experiment.name,
-   * one per run) end FINISHED / SUCCEEDED in {@link #QUEUE} (within 60 s of cluster.sh's exit).
+   * The {@code count} applications named "lrsched NAME" (the driver names its Spark context after the experiment, a
+   * sweep's after the trial) end FINISHED / SUCCEEDED in {@link #QUEUE} (within 60 s of cluster.sh's exit).
    */
   private static List<ApplicationReport> assertFinalStatusSucceeded(String name, int count) throws Exception {
     long deadline = System.nanoTime() + 60_000_000_000L;
