@@ -122,6 +122,8 @@ add_conf spark.executor.extraJavaOptions "$jvm_options $nd4j_options"
 add_conf spark.executor.memoryOverhead "$((offheap_mb + 1024))m"
 # In cluster mode the driver runs in a container too; it holds the network (parameters, updater state, averaging).
 [[ "$deploy_mode" == cluster ]] && add_conf spark.driver.memoryOverhead 1024m
+# A second YARN attempt would train the whole run again, into a second run folder: a failed run fails once.
+[[ "$master" == yarn ]] && add_conf spark.yarn.maxAppAttempts 1
 add_conf spark.serializer org.apache.spark.serializer.KryoSerializer
 add_conf spark.kryo.registrator io.lrsched.train.KryoSetup
 # libgomp reads these at load time only, from the environment (docs/PERFORMANCE.md).

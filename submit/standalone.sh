@@ -4,6 +4,7 @@
 #   submit/standalone.sh up [--workers N] [--cores C] [--memory M] [--port P] [--webui-port P]
 #   submit/standalone.sh down
 #   submit/standalone.sh status
+#   submit/standalone.sh home
 #
 # `up` builds target/spark-home (jars/, RELEASE, bin/spark-submit) once, starts a master and N workers
 # (default 2 workers, 1 core and 2g each) on 127.0.0.1, waits until the master counts N ALIVE workers and prints the
@@ -11,6 +12,8 @@
 #   SPARK_HOME=target/spark-home submit/cluster.sh conf/smoke.conf --master "$(cat target/spark-home/master-url)"
 # `down` stops exactly the processes `up` recorded (target/spark-home/pids/), and waits for them. Both are safe to
 # repeat. Logs: target/spark-home/logs; executors' stdout/stderr: target/spark-home/work/<app>/<executor>/.
+# `home` only builds the Spark home and prints its folder; it holds spark-yarn too, so it submits to YARN as well:
+#   SPARK_HOME=target/spark-home HADOOP_CONF_DIR=/etc/hadoop/conf submit/cluster.sh conf/smoke.conf --master yarn
 # Environment: LRSCHED_SPARK_HOME (another folder instead of target/spark-home), LRSCHED_CLUSTER_DIR (where a
 # cluster keeps pids, logs, work folders and master-url; default: the Spark home), SPARK_DAEMON_MEMORY (heap of the
 # master and worker daemons, default 512m), JAVA_HOME.
@@ -26,7 +29,7 @@ logs="$state/logs"
 host=127.0.0.1
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
-usage() { sed -n '2,7p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 die() { echo "standalone.sh: $*" >&2; exit 1; }
 
 # --- the Spark home --------------------------------------------------------------------------------------------
@@ -40,7 +43,8 @@ build_home() {
   spark=$(pom_property spark.version)
   scala=$(pom_property scala.binary.version)
   [[ -n "$spark" && -n "$scala" ]] || die "cannot read spark.version / scala.binary.version from pom.xml"
-  if [[ -f "$home/RELEASE" ]] && grep -q "^Spark $spark " "$home/RELEASE" && [[ -d "$home/jars" ]]; then
+  if [[ -f "$home/RELEASE" ]] && grep -q "^Spark $spark " "$home/RELEASE" \
+    && [[ -f "$home/jars/spark-yarn_$scala-$spark.jar" ]]; then
     return 0
   fi
   echo "[INFO] building $home from Maven's Spark $spark jars..." >&2
@@ -63,6 +67,8 @@ build_home() {
   <dependencies>
     <dependency><groupId>org.apache.spark</groupId><artifactId>spark-core_$scala</artifactId><version>$spark</version></dependency>
     <dependency><groupId>org.apache.spark</groupId><artifactId>spark-sql_$scala</artifactId><version>$spark</version></dependency>
+    <!-- spark-submit's YARN client and ApplicationMaster, as in a distribution built with -Pyarn. -->
+    <dependency><groupId>org.apache.spark</groupId><artifactId>spark-yarn_$scala</artifactId><version>$spark</version></dependency>
     <!-- Managed as provided in spark-parent; Spark's distribution (its assembly module) ships it in jars/. -->
     <dependency><groupId>com.google.guava</groupId><artifactId>guava</artifactId><scope>compile</scope></dependency>
   </dependencies>
@@ -106,8 +112,10 @@ while IFS= read -r line; do
   [[ -z "$line" || "$line" == \#* ]] || options+=("$line")
 done < "$home/conf/java17-options"
 export SPARK_HOME=$home SPARK_SCALA_VERSION=2.12
+# As Spark's launcher does: the Hadoop client configuration (where YARN's ResourceManager and HDFS are) on the classpath.
+hadoop_conf=${HADOOP_CONF_DIR:+$HADOOP_CONF_DIR:}${YARN_CONF_DIR:+$YARN_CONF_DIR:}
 exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" "-Xmx$heap" "${options[@]}" ${SPARK_SUBMIT_OPTS:-} \
-  -cp "$home/conf/:$home/jars/*" org.apache.spark.deploy.SparkSubmit "$@"
+  -cp "$home/conf/:$hadoop_conf$home/jars/*" org.apache.spark.deploy.SparkSubmit "$@"
 EOF
   chmod +x "$home/bin/spark-submit"
   cp "$root/submit/java17-options" "$home/conf/java17-options"
@@ -309,5 +317,6 @@ case "$command" in
   up) up "$@" ;;
   down) [[ $# -eq 0 ]] || usage; stop_all ;;
   status) [[ $# -eq 0 ]] || usage; status ;;
+  home) [[ $# -eq 0 ]] || usage; build_home; write_launchers; echo "$home" ;;
   *) usage ;;
 esac

@@ -70,6 +70,12 @@ public final class Main {
    * @param args the command line
    */
   public static void main(String[] args) {
-    System.exit(run(args));
+    int code = run(args);
+    // In YARN cluster mode this is the driver inside Spark's ApplicationMaster (which sets spark.yarn.app.id), and
+    // it reports SUCCEEDED only after main returns: exiting here would make YARN record FAILED and start a second
+    // attempt that trains the whole run again (seen in YarnClusterIT).
+    if (code != 0 || System.getProperty("spark.yarn.app.id") == null) {
+      System.exit(code);
+    }
   }
 }

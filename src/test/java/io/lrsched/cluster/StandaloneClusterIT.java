@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -145,78 +143,24 @@ class StandaloneClusterIT {
    * Fault 2, executor lost: one executor JVM is killed with SIGKILL in the middle of a training round of the second
    * epoch. Spark re-runs the lost tasks on the other executor (and the worker launches a replacement), the run
    * completes, the console names the lost executor, and lr-applied.csv holds every (epoch, step, worker) exactly once.
-   *
-   * <p>Six workers on two one-core executors: from six workers on, DL4J's tree aggregation puts training into a
-   * shuffle-map stage. The victim is the executor on which one of that stage's six training tasks has just finished
-   * (the driver's scheduler log, at INFO for this run, says so): its map output is lost with it, so Spark trains that
-   * task again, the case where a plain accumulator recorded those steps twice.
+   * Six workers on two one-core executors, the victim chosen as {@link ExecutorLoss} says.
    */
   @Test
   void shouldCompleteARunWhoseExecutorIsKilledDuringAnEpoch() throws Exception {
     String name = "cluster-executor-lost";
-    int workers = 6;
     int stepsPerEpoch = 384 / 48;
-    Running running = start(name, "step", Map.of("SPARK_SUBMIT_OPTS", "-Dlog4j.configurationFile=" + schedulerLog()),
-        "training.workers=" + workers, "training.batch-size=48", "data.synthetic.train-size=384");
-    // Epoch 1's line is printed after it ends; then epoch 2's first training stage, then its first finished task.
-    Pattern stage = Pattern.compile("Submitting ShuffleMapStage (\\d+) \\([^\\n]*treeAggregate");
-    String stageId = awaitInLog(running, "Epoch 1/2", stage).group(1);
-    Pattern finished = Pattern.compile("Finished task \\S+ in stage " + stageId + "\\.0 \\(TID \\d+\\) in \\d+ ms on"
-        + " \\S+ \\(executor (\\S+)\\) \\([12]/" + workers + "\\)");
-    String victimId = awaitInLog(running, "Epoch 1/2", finished).group(1);
+    Running running = start(name, "step",
+        Map.of("SPARK_SUBMIT_OPTS", "-Dlog4j.configurationFile=" + ExecutorLoss.schedulerLog(scratch)),
+        "training.workers=" + ExecutorLoss.WORKERS, "training.batch-size=48", "data.synthetic.train-size=384");
+    String victimId = ExecutorLoss.awaitVictim(running.process(), running.log());
     Executor victim = executors().stream().filter(e -> e.id().equals(victimId)).findFirst().orElseThrow();
     assertTrue(ProcessHandle.of(victim.pid()).orElseThrow().destroyForcibly(), "SIGKILL to " + victim);
     Path run = running.await();
 
     String log = Files.readString(running.log());
     assertTrue(log.contains("[WARN] lost executor " + victim.id() + " "), "the console names the loss:\n" + log);
-    List<String> applied = Files.readAllLines(run.resolve("lr-applied.csv"));
-    Set<String> keys = new TreeSet<>();
-    for (String row : applied.subList(1, applied.size())) {
-      String[] f = row.split(",");
-      assertTrue(keys.add(f[0] + "/" + f[1] + "/" + f[2]), "each (epoch, step, worker) once: " + row);
-    }
-    for (int e = 1; e <= 2; e++) {
-      for (int s = 0; s < stepsPerEpoch; s++) {
-        for (int w = 0; w < workers; w++) {
-          assertTrue(keys.contains(e + "/" + s + "/" + w), "a row for epoch " + e + " step " + s + " worker " + w);
-        }
-      }
-    }
-    assertEquals(2 * stepsPerEpoch * workers, keys.size(), "2 epochs x 8 steps x 6 workers");
+    ExecutorLoss.assertEveryStepOnce(Files.readAllLines(run.resolve("lr-applied.csv")), stepsPerEpoch);
     assertEquals(3, Files.readAllLines(run.resolve("metrics.csv")).size(), "header and 2 epoch rows");
-  }
-
-  /**
-   * Waits until the submission's log shows {@code pattern} after the first {@code after}.
-   *
-   * @return the match
-   */
-  private static Matcher awaitInLog(Running running, String after, Pattern pattern) throws Exception {
-    long deadline = System.nanoTime() + 300_000_000_000L;
-    while (true) {
-      String log = Files.readString(running.log());
-      int from = log.indexOf(after);
-      if (from >= 0) {
-        Matcher m = pattern.matcher(log);
-        if (m.find(from)) {
-          return m;
-        }
-      }
-      assertTrue(running.process().isAlive(),
-          "the run ended before " + pattern + ":\n" + Script.tail(running.log(), 80));
-      assertTrue(System.nanoTime() < deadline, "no " + pattern + " within 300 s:\n" + Script.tail(running.log(), 80));
-      Thread.sleep(50);
-    }
-  }
-
-  /** The project's driver logging plus Spark's stage submissions and finished tasks at INFO. */
-  private static Path schedulerLog() throws IOException {
-    Path file = scratch.resolve("log4j2-scheduler.properties");
-    Files.writeString(file, Files.readString(Script.ROOT.resolve("conf/log4j2.properties"))
-        + "\nlogger.dag.name = org.apache.spark.scheduler.DAGScheduler\nlogger.dag.level = info\n"
-        + "logger.tasks.name = org.apache.spark.scheduler.TaskSetManager\nlogger.tasks.level = info\n");
-    return file;
   }
 
   /** An executor JVM of this test's cluster: Spark's executor id (its work folder's name) and process id. */
