@@ -211,9 +211,7 @@ class SweepIT {
     assertEquals(0, Main.run("sweep", file.toString()), "a diverged trial is a result, not a failure");
     List<List<String>> trials = SweepStatus.parse(Files.readString(dir.resolve("out/diverging/trials.csv")));
     assertEquals(List.of("done", "diverged"), List.of(trials.get(1).get(4), trials.get(2).get(4)), trials.toString());
-    TrialState diverged =
-        TrialState.parse(Files.readString(dir.resolve("out/diverging/trials").resolve(trials.get(2).get(0))
-            .resolve("state")));
+    TrialState diverged = SweepFolder.open(dir.resolve("out/diverging").toString()).readState(trials.get(2).get(0));
     assertEquals(1, diverged.attempts(), "one attempt: " + diverged);
     assertTrue(diverged.note().matches("diverged at epoch 1, step [2-4]: loss (NaN|-?Infinity) at lr 1e\\+30"),
         diverged.note());
