@@ -234,8 +234,13 @@ class YarnClusterIT {
     FileStatus[] trials = fs.listStatus(new org.apache.hadoop.fs.Path(sweep, "trials"));
     assertEquals(2, trials.length, "two trial folders");
     for (FileStatus trial : trials) {
-      String state = String.join("\n", readLines(new org.apache.hadoop.fs.Path(trial.getPath(), "state")));
-      assertTrue(state.contains("done"), trial.getPath() + ": " + state);
+      // State records are versioned (state-gGGGGGG-vNNNNNNNNN, zero-padded): the newest name is the newest record.
+      org.apache.hadoop.fs.Path newest = java.util.Arrays.stream(fs.listStatus(trial.getPath()))
+          .map(FileStatus::getPath).filter(p -> p.getName().startsWith("state-"))
+          .max(java.util.Comparator.comparing(org.apache.hadoop.fs.Path::getName))
+          .orElseThrow(() -> new AssertionError(trial.getPath() + " has no state record"));
+      List<String> state = readLines(newest);
+      assertTrue(state.contains("state=done"), newest + ": " + state);
       // Each trial is its own Spark application, named after the trial's id.
       assertFinalStatusSucceeded(trial.getPath().getName(), 1);
       assertTrue(fs.exists(new org.apache.hadoop.fs.Path(trial.getPath(), "lease-000001")),
